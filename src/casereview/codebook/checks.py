@@ -1,0 +1,87 @@
+"""Consistency checks a codebook must pass beyond its schema: unique ids, no dangling refs."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from casereview.codebook.model import Codebook, CodebookField, Value
+
+CHOICE_TYPES = {"categorical", "ordinal", "yes_no"}
+
+
+def _duplicates(items: list[str]) -> list[str]:
+    return sorted(k for k, n in Counter(items).items() if n > 1)
+
+
+def _check_values(where: str, values: tuple[Value, ...]) -> list[str]:
+    problems = []
+    for what, items in (("value id", [v.id for v in values]), ("code", [str(v.code) for v in values])):
+        for dup in _duplicates(items):
+            problems.append(f"{where}: duplicate {what} {dup!r}")
+    ids = {v.id for v in values}
+    for v in values:
+        if v.parent is not None and v.parent not in ids:
+            problems.append(f"{where}: value {v.id!r} names unknown parent {v.parent!r}")
+    return problems
+
+
+def _check_field(cb: Codebook, f: CodebookField) -> list[str]:
+    where = f"field {f.id!r}"
+    problems = []
+    if f.values is not None and f.value_set is not None:
+        problems.append(f"{where}: give either 'values' or 'value_set', not both")
+    if f.value_set is not None and f.value_set not in cb.value_sets:
+        problems.append(
+            f"{where}: unknown value_set {f.value_set!r}; known: {sorted(cb.value_sets) or 'none'}"
+        )
+    if f.type in ("categorical", "ordinal") and f.values is None and f.value_set is None:
+        problems.append(f"{where}: a {f.type} field needs 'values' or 'value_set'")
+    if f.type not in CHOICE_TYPES and (f.values is not None or f.value_set is not None):
+        problems.append(f"{where}: a {f.type} field takes no values")
+    if f.values is not None:
+        problems += _check_values(where, f.values)
+    resolvable = f.values is not None or f.value_set in cb.value_sets
+    if f.type == "ordinal" and resolvable:
+        if any(v.score is None and not v.missing for v in cb.values_of(f)):
+            problems.append(f"{where}: every value of an ordinal field needs a 'score'")
+    return problems
+
+
+def check_references(cb: Codebook) -> list[str]:
+    """Every problem found, as 'field/rule X: what is wrong' strings (empty when sound)."""
+    problems: list[str] = []
+    for dup in _duplicates([f.id for f in cb.fields]):
+        problems.append(f"field {dup!r}: duplicate field id")
+    for name, values in cb.value_sets.items():
+        problems += _check_values(f"value_set {name!r}", values)
+    for f in cb.fields:
+        problems += _check_field(cb, f)
+    ids = {f.id for f in cb.fields}
+    for rule in cb.scores:
+        for fid in rule.fields:
+            if fid not in ids:
+                problems.append(f"score {rule.id!r}: unknown field {fid!r}")
+            elif cb.field(fid).type not in ("ordinal", "yes_no", "categorical"):
+                problems.append(f"score {rule.id!r}: field {fid!r} has no scored values")
+    for d in cb.derivations:
+        for fid in (d.field, *d.from_fields):
+            if fid not in ids:
+                problems.append(f"derivation of {d.field!r}: unknown field {fid!r}")
+        if d.field in ids and cb.field(d.field).type != "yes_no":
+            problems.append(f"derivation of {d.field!r}: the derived field must be yes_no")
+    for m in cb.mappings:
+        for old, new in m.fields.items():
+            if new not in ids:
+                problems.append(f"mapping from {m.from_version}: {old!r} maps to unknown field {new!r}")
+        for fid, table in m.values.items():
+            if fid not in ids:
+                problems.append(f"mapping from {m.from_version}: unknown field {fid!r}")
+                continue
+            allowed = {v.id for v in cb.values_of(cb.field(fid))}
+            for old, new in table.items():
+                if new not in allowed:
+                    problems.append(
+                        f"mapping from {m.from_version}: field {fid!r} value {old!r} maps to "
+                        f"unknown value {new!r}"
+                    )
+    return problems

@@ -1,0 +1,73 @@
+"""All codebooks known to this installation: the bundled ones plus the user's folders."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from casereview.codebook.loader import BUNDLED_DIR, codebook_files, load_codebook_file
+from casereview.codebook.model import Codebook
+from casereview.errors import CodebookError, NotFoundError
+
+
+def _version_key(version: str) -> tuple[object, ...]:
+    """Natural order: '2014' < '2017', '1.9' < '1.10'."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", version))
+
+
+class CodebookRegistry:
+    def __init__(self, codebooks: Iterable[Codebook] = ()) -> None:
+        self._books: dict[tuple[str, str], Codebook] = {}
+        for cb in codebooks:
+            self.add(cb)
+
+    def add(self, cb: Codebook, origin: str = "") -> None:
+        if (cb.id, cb.version) in self._books:
+            raise CodebookError(
+                f"{origin or cb.key}: codebook {cb.key} is defined twice; "
+                "give the new file another version"
+            )
+        self._books[(cb.id, cb.version)] = cb
+
+    @classmethod
+    def load(cls, extra_dirs: Iterable[Path] = ()) -> CodebookRegistry:
+        reg = cls()
+        for directory in (BUNDLED_DIR, *extra_dirs):
+            if not Path(directory).is_dir():
+                raise CodebookError(f"codebook folder {directory} does not exist")
+            for path in codebook_files(Path(directory)):
+                reg.add(load_codebook_file(path), str(path))
+        return reg
+
+    def ids(self) -> list[str]:
+        return sorted({cid for cid, _ in self._books})
+
+    def versions(self, codebook_id: str) -> list[str]:
+        return sorted((v for cid, v in self._books if cid == codebook_id), key=_version_key)
+
+    def all(self) -> list[Codebook]:
+        return [self.get(cid, v) for cid in self.ids() for v in self.versions(cid)]
+
+    def get(self, codebook_id: str, version: str | None = None) -> Codebook:
+        """A codebook by id ('cafcass-scr'), 'id@version', or id plus version; latest by default."""
+        if version is None and "@" in codebook_id:
+            codebook_id, version = codebook_id.split("@", 1)
+        versions = self.versions(codebook_id)
+        if not versions:
+            raise NotFoundError(
+                f"no codebook {codebook_id!r}; known codebooks: {', '.join(self.ids()) or 'none'}"
+            )
+        version = version or versions[-1]
+        if version not in versions:
+            raise NotFoundError(
+                f"codebook {codebook_id!r} has no version {version!r}; versions: "
+                + ", ".join(versions)
+            )
+        return self._books[(codebook_id, version)]
+
+
+def default_registry() -> CodebookRegistry:
+    from casereview.settings import get_settings
+
+    return CodebookRegistry.load(get_settings().codebook_dirs)

@@ -1,0 +1,41 @@
+"""Typed settings, read from the environment (prefix CASEREVIEW_) or a .env file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CASEREVIEW_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///casereview.db",
+        description="SQLAlchemy URL of the case register: a SQLite file (default) or "
+        "postgresql+psycopg://user@host:port/db for a team.",
+    )
+    codebook_dirs: list[Path] = Field(
+        default_factory=list,
+        description="Extra folders of codebook YAML files, loaded after the bundled ones.",
+    )
+    coder: str = Field(
+        default="cli",
+        description="Name recorded as the coder of values imported or entered from the CLI.",
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_backend(cls, url: str) -> str:
+        if not url.startswith(("sqlite", "postgresql")):
+            raise ValueError(
+                f"unsupported database URL {url!r}: use sqlite:///FILE or postgresql+psycopg://..."
+            )
+        return url
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
