@@ -1,0 +1,40 @@
+"""The `casereview` command line: one Typer app, one module per group of commands.
+
+Commands only parse input, call a core function (the same one the web app calls) and
+render the result. A CaseReviewError becomes a one-line reason on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+from casereview.errors import CaseReviewError
+
+# Each module defines `register(app)`; order sets the order of `casereview --help`.
+COMMAND_MODULES = ["setup", "codebook", "transfer", "cases"]
+
+app = typer.Typer(
+    name="casereview",
+    help="Learning from child safeguarding case reviews: code, pool, analyse, report.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"casereview.cli.{_name}").register(app)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=True)
+    except CaseReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        for line in exc.details[1:21]:
+            print(f"  {line}", file=sys.stderr)
+        if len(exc.details) > 21:
+            print(f"  … and {len(exc.details) - 21} more", file=sys.stderr)
+        sys.exit(2)
