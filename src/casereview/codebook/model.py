@@ -59,6 +59,9 @@ class Value(Strict):
     parent: str | None = Field(
         default=None, description="Id of the broader value this is a sub-category of"
     )
+    source: Source | None = Field(
+        default=None, description="Where this value comes from, when it needs its own citation"
+    )
 
 
 # The implicit values of a yes / no / not stated field (codes follow the SPSS habit).
