@@ -1,0 +1,212 @@
+"""The result every analysis returns and every renderer (HTML, PDF, Excel, briefing) consumes.
+
+A `ResultTable` is built once and never changed (great_tables' immutable builders; caveats
+travel on the object as in tableone's remarks). It holds:
+
+- `data`: the numbers, a DataFrame whose index is the row categories and whose columns are
+  the column categories (or, for summary tables, statistics such as `mean`, `n`, `min`).
+  Counts stay counts: percentages never live in `data`.
+- `percent`: percentages (0-100, unrounded) for the same rows/columns as `data`, or None.
+  `percent_basis` says what they are a share of: the whole `denominator`, each row, or each
+  column. Kept apart so that suppression can hide a percentage with its count and renderers
+  can choose "n (%)", "n" or "%".
+- `row_total` / `col_total`: the labels of total rows/columns inside `data` (or None), so
+  suppression and renderers know which cells are margins.
+- `suppressed`: after small-cell suppression, a boolean frame shaped like `data`; True cells
+  must be shown as `marker` and their numbers (already blanked to NaN) never printed.
+
+Labels in `data` are human labels (codebook value labels), in codebook order; `keys`
+optionally maps each label back to its value id for machine use.
+
+Usage for a renderer: `t.display()` gives a string frame ("12 (34.5%)", "<5", "–") ready to
+print; `t.data` / `t.percent` give the raw numbers for charts and spreadsheets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+import pandas as pd
+
+Unit = Literal["children", "reviews", "cases", "population"]
+Kind = Literal[
+    "frequency",  # one variable: count (and %) per category
+    "crosstab",  # two variables: counts with row/column totals
+    "summary",  # statistics per group (mean score, n, min, max, range...)
+    "multi",  # several yes/no variables, one row each (risk factors present)
+    "overlap",  # combinations of yes/no variables (toxic trio)
+    "trend",  # counts or percentages across studies/years
+    "rate",  # rates per population (per 100,000 children)
+    "comparison",  # cohort against published reference figures, with tests
+    "listing",  # one row per case (e.g. risk scores per case)
+]
+PercentBasis = Literal["total", "row", "column"]
+ChartKind = Literal["bar", "stacked_bar", "grouped_bar", "line", "venn", "none"]
+
+
+@dataclass(frozen=True)
+class ChartHint:
+    """How the reference documents draw this table (the report engineer draws it).
+
+    `value` says whether the chart plots counts or percentages; `horizontal` lays bars
+    sideways as 000 Charts 2-4 do; `exclude` lists rows/columns left out of the chart
+    (totals are always left out).
+    """
+
+    kind: ChartKind = "bar"
+    value: Literal["count", "percent"] = "count"
+    horizontal: bool = False
+    x_label: str | None = None
+    y_label: str | None = None
+    exclude: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class ResultTable:
+    """One numbered table (or the data behind one figure) of a report.
+
+    Fields:
+      id           stable machine id, e.g. "risk_score_by_law_type" (used for file/sheet names)
+      title        human title, e.g. "Average risk score by law type"
+      data         the counts / statistics (see module docstring); never mutate it
+      unit         what is counted: "children" or "reviews" (or "cases"/"population")
+      denominator  how many units are in scope (before missing values are removed), or None
+      kind         see `Kind`
+      percent      percentages parallel to `data`, or None
+      percent_basis what the percentages are a share of
+      missing      units left out because the value was missing / not stated
+      notes        sentences printed under the table (denominators, definitions)
+      caveats      warnings (small numbers, missing data, suppression, inconsistent sources)
+      source       the reference table this reproduces, e.g. "001 Table 6", or None
+      row_total    label of the total row inside `data`, if any
+      col_total    label of the total column inside `data`, if any
+      suppressed   boolean mask shaped like `data` after suppression, else None
+      marker       what a suppressed cell shows, e.g. "<5" or "*"
+      chart        how to draw it, or None for tables that are not charted
+      keys         label -> value id for the row categories (for drill-down/exports)
+      extra        any further machine-readable results (test statistics, overlaps)
+    """
+
+    id: str
+    title: str
+    data: pd.DataFrame
+    unit: Unit
+    denominator: int | None
+    kind: Kind
+    percent: pd.DataFrame | None = None
+    percent_basis: PercentBasis | None = None
+    missing: int = 0
+    notes: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
+    source: str | None = None
+    row_total: str | None = None
+    col_total: str | None = None
+    suppressed: pd.DataFrame | None = None
+    marker: str = "<5"
+    chart: ChartHint | None = None
+    keys: Mapping[str, str] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Own private copies so that a caller changing its frame cannot change the table.
+        object.__setattr__(self, "data", self.data.copy())
+        if self.percent is not None:
+            object.__setattr__(self, "percent", self.percent.copy())
+            if self.percent_basis is None:
+                raise ValueError(f"table {self.id}: percent given without percent_basis")
+        if self.suppressed is not None:
+            object.__setattr__(self, "suppressed", self.suppressed.astype(bool).copy())
+        object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "caveats", tuple(self.caveats))
+        object.__setattr__(self, "keys", MappingProxyType(dict(self.keys)))
+        object.__setattr__(self, "extra", MappingProxyType(dict(self.extra)))
+
+    # -- deriving new tables -------------------------------------------------------------
+    def replace(self, **changes: Any) -> ResultTable:
+        """A copy with some fields changed (the table itself never changes)."""
+        return dataclasses.replace(self, **changes)
+
+    def with_caveat(self, caveat: str) -> ResultTable:
+        return self.replace(caveats=(*self.caveats, caveat))
+
+    # -- views for renderers -------------------------------------------------------------
+    @property
+    def body(self) -> pd.DataFrame:
+        """`data` without its total row/column (what a chart plots)."""
+        df = self.data
+        if self.row_total is not None and self.row_total in df.index:
+            df = df.drop(index=self.row_total)
+        if self.col_total is not None and self.col_total in df.columns:
+            df = df.drop(columns=self.col_total)
+        return df
+
+    def is_suppressed(self, row: Any, col: Any) -> bool:
+        return bool(self.suppressed is not None and self.suppressed.at[row, col])
+
+    def display(
+        self, *, percent: bool = True, decimals: int | None = None, pct_decimals: int = 0
+    ) -> pd.DataFrame:
+        """A frame of strings ready to print: "n (p%)" (or "n"), suppressed cells as `marker`,
+        missing numbers as an en dash."""
+        out = pd.DataFrame(index=self.data.index, columns=self.data.columns, dtype=object)
+        for col in self.data.columns:
+            for row in self.data.index:
+                if self.is_suppressed(row, col):
+                    out.at[row, col] = self.marker
+                    continue
+                out.at[row, col] = self._cell(row, col, percent, decimals, pct_decimals)
+        return out
+
+    def _cell(
+        self, row: Any, col: Any, percent: bool, decimals: int | None, pct_decimals: int
+    ) -> str:
+        value = self.data.at[row, col]
+        text = format_number(value, decimals)
+        pct_frame = self.percent
+        if percent and pct_frame is not None and col in pct_frame.columns and row in pct_frame.index:
+            pct = pct_frame.at[row, col]
+            if not _isnan(pct):
+                text = f"{text} ({pct:.{pct_decimals}f}%)"
+        return text
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Rows as plain dicts (JSON API): the row label under `""` plus one key per column."""
+        records = []
+        for row in self.data.index:
+            rec: dict[str, Any] = {"": str(row)}
+            for col in self.data.columns:
+                v = self.data.at[row, col]
+                rec[str(col)] = None if self.is_suppressed(row, col) or _isnan(v) else _plain(v)
+            records.append(rec)
+        return records
+
+
+def format_number(value: Any, decimals: int | None = None) -> str:
+    """A number as a table shows it; NaN/None as an en dash.
+
+    `decimals=None` (default): whole numbers without decimals, others with one decimal
+    (mean scores such as 15.3, as 000 Table 6 prints them)."""
+    if value is None or _isnan(value):
+        return "\u2013"
+    if isinstance(value, str):
+        return value
+    f = float(value)
+    if decimals is None:
+        return str(int(f)) if f.is_integer() else f"{f:.1f}"
+    return f"{f:.{decimals}f}"
+
+
+def _isnan(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars -> Python scalars for JSON."""
+    return value.item() if hasattr(value, "item") else value
