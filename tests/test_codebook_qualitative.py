@@ -165,11 +165,22 @@ def test_quality_template_values_accept_labels_codes_and_refuse_others(quality: 
     assert validate_value(quality, "contents_page", "Yes") == "yes"
     # 6.1: the methodology classes of Table 21, incl. reports that did not state one.
     assert validate_value(quality, "scr_method", "SILP") == "silp"
-    assert validate_value(quality, "scr_method", "IMRs") == "traditional"
+    assert validate_value(quality, "scr_method", "IMR") == "traditional"
     method = quality.values_of(quality.field("scr_method"))
     assert len(method) == 7 and not any(v.missing for v in method)
     with pytest.raises(ValidationError, match="scr_method"):
         validate_value(quality, "scr_method", "serious case review")
+
+
+def test_quality_scr_method_matches_the_triennial_codebook(
+    registry: CodebookRegistry, quality: Codebook
+) -> None:
+    # Same classes (002 section 6.1, Table 21) with the same ids and codes, so a review's
+    # method codes the same way in both codebooks.
+    triennial = registry.get("triennial-2014-17")
+    ours = quality.values_of(quality.field("scr_method"))
+    theirs = triennial.values_of(triennial.field("scr_method"))
+    assert [(v.id, v.code) for v in ours] == [(v.id, v.code) for v in theirs]
 
 
 # --- Appendix M: pathways coding framework ----------------------------------------------
