@@ -1,1 +1,1 @@
-"""casereview.io."""
+"""Import and export of case datasets: CSV, Excel (.xlsx) and SPSS (.sav)."""

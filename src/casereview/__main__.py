@@ -1,0 +1,3 @@
+from casereview.cli import main
+
+main()

@@ -1,0 +1,59 @@
+"""`casereview cases list|show` and `casereview stats FIELD`."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from casereview.cli.common import DatabaseOption, console, open_store
+from casereview.codebook import default_registry
+from casereview.store.reviews import get_review, list_reviews
+
+
+def _label(registry, codebook_key: str, field_id: str, value: str | None) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """(field label, value label) for display; falls back to the ids."""
+    try:
+        cb = registry.get(codebook_key)
+        f = cb.field(field_id)
+    except Exception:  # a codebook removed since coding: show the raw ids
+        return field_id, value or ""
+    labels = {v.id: v.label for v in cb.values_of(f)}
+    return f.label, labels.get(value or "", value or "")
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="List and show the reviews in the register.", no_args_is_help=True)
+    app.add_typer(group, name="cases")
+
+    @group.command("list")
+    def list_cmd(
+        study: str | None = typer.Option(None, help="Only reviews of this study"),
+        limit: int = typer.Option(50, min=1, help="Rows per page"),
+        page: int = typer.Option(1, min=1, help="Page number"),
+        database: DatabaseOption = None,
+    ) -> None:
+        """List reviews with their study, year, region and counts."""
+        with open_store(database).session() as s:
+            total, rows = list_reviews(s, study=study, limit=limit, offset=(page - 1) * limit)
+        table = Table("review", "study", "year", "region", "children", "codes")
+        for r in rows:
+            table.add_row(r.reference, ", ".join(r.studies), str(r.year or ""), r.region or "", str(r.children), str(r.codes))
+        console.print(table)
+        console.print(f"{len(rows)} of {total} reviews (page {page})")
+
+    @group.command("show")
+    def show_cmd(reference: str = typer.Argument(help="Review reference"), database: DatabaseOption = None) -> None:
+        """Show one review: its children and every coded value, labelled from the codebook."""
+        with open_store(database).session() as s:
+            review = get_review(s, reference)
+        registry = default_registry()
+        console.print(f"[bold]{review.reference}[/] {review.title or ''}")
+        console.print(
+            f"Year {review.year or '—'} · region {review.region or '—'} · studies {', '.join(review.studies) or '—'}"
+            f" · children {', '.join(review.children) or '—'}"
+        )
+        table = Table("codebook", "child", "field", "value", "coder", "status")
+        for c in review.codes:
+            field_label, value_label = _label(registry, c.codebook, c.field_id, c.value)
+            table.add_row(c.codebook, c.child or "(review)", field_label, value_label, c.coder, c.status)
+        console.print(table)

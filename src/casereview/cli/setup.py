@@ -1,0 +1,15 @@
+"""`casereview init`: create (or upgrade) the case register."""
+
+from __future__ import annotations
+
+import typer
+
+from casereview.cli.common import DatabaseOption, console, open_store
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def init(database: DatabaseOption = None) -> None:
+        """Create the case register (or bring an existing one up to date)."""
+        store = open_store(database)
+        console.print(f"Case register ready: {store.engine.url.render_as_string(hide_password=True)}")

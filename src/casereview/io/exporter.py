@@ -1,0 +1,116 @@
+"""Exporting the register as a wide case table: CSV, Excel (.xlsx) or SPSS (.sav).
+
+SPSS files carry the codebook: categorical values as their numeric codes with value
+labels, and every column with its variable label, so SPSS users see what they expect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from casereview.codebook.model import Codebook
+from casereview.codebook.registry import CodebookRegistry, default_registry
+from casereview.errors import CaseReviewError
+from casereview.io.layout import STRUCTURAL, STRUCTURAL_LABELS
+from casereview.store.database import Store
+from casereview.store.frames import case_table
+
+FORMATS = (".csv", ".xlsx", ".sav")
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    path: str
+    codebook: str
+    rows: int
+    columns: int
+
+
+def export_file(
+    store: Store,
+    path: Path | str,
+    codebook: str,
+    *,
+    study: str | None = None,
+    labels: bool = False,
+    registry: CodebookRegistry | None = None,
+) -> ExportReport:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise CaseReviewError(f"{path}: unsupported export format {suffix or '(none)'}; use {', '.join(FORMATS)}")
+    cb = (registry or default_registry()).get(codebook)
+    frame = case_table(store, cb, study)
+    if frame.empty:
+        raise CaseReviewError(f"nothing to export: no review is coded against {cb.key}" + (f" in study {study!r}" if study else ""))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".sav":
+        write_sav(frame, cb, path)
+    else:
+        out = with_labels(frame, cb) if labels else frame
+        if suffix == ".csv":
+            out.to_csv(path, index=False)
+        else:
+            write_xlsx(out, cb, path)
+    return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
+
+
+def with_labels(frame: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
+    out = frame.copy()
+    for f in cb.fields:
+        labels = {v.id: v.label for v in cb.values_of(f)}
+        if labels:
+            out[f.id] = out[f.id].map(lambda v, lab=labels: lab.get(v, v) if v is not None else None)
+    return out
+
+
+def write_xlsx(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
+    variables = pd.DataFrame(
+        [
+            {
+                "variable": f.id,
+                "label": f.label,
+                "type": f.type,
+                "level": f.level,
+                "values": "; ".join(f"{v.code} = {v.id} ({v.label})" for v in cb.values_of(f)),
+                "source": f.source.cite(),
+            }
+            for f in cb.fields
+        ]
+    )
+    with pd.ExcelWriter(path, engine="xlsxwriter") as xl:
+        frame.to_excel(xl, sheet_name="cases", index=False)
+        variables.to_excel(xl, sheet_name="variables", index=False)
+
+
+def write_sav(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
+    import pyreadstat
+
+    out = pd.DataFrame(index=frame.index)
+    value_labels: dict[str, dict[float, str]] = {}
+    variable_labels = dict(STRUCTURAL_LABELS)
+    for col in STRUCTURAL:
+        out[col] = frame[col].map(lambda v: "" if v is None else str(v))
+    out["year"] = pd.to_numeric(frame["year"], errors="coerce")
+    for f in cb.fields:
+        variable_labels[f.id] = f.label
+        values = cb.values_of(f)
+        if values:
+            codes = {v.id: float(v.code) for v in values}
+            out[f.id] = frame[f.id].map(lambda v, c=codes: c.get(v) if v is not None else None).astype(float)
+            value_labels[f.id] = {float(v.code): v.label for v in values}
+        elif f.type in ("integer", "number"):
+            out[f.id] = pd.to_numeric(frame[f.id], errors="coerce")
+        else:
+            out[f.id] = frame[f.id].map(lambda v: "" if v is None else str(v))
+    missing = {f.id: [float(v.code) for v in cb.values_of(f) if v.missing] for f in cb.fields}
+    pyreadstat.write_sav(
+        out,
+        str(path),
+        column_labels=[variable_labels.get(c, c) for c in out.columns],
+        variable_value_labels=value_labels,
+        missing_ranges={k: v for k, v in missing.items() if v},
+    )

@@ -1,0 +1,143 @@
+"""Turning a raw wide table into a validated CaseBatch, collecting every bad value.
+
+Nothing is written here: the importer writes the batch only when no error was found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from casereview.codebook.model import Codebook
+from casereview.codebook.registry import CodebookRegistry
+from casereview.codebook.values import FieldValidator, is_empty
+from casereview.domain.cases import CaseBatch, ChildRecord, ReviewRecord
+from casereview.errors import CaseReviewError, RowError, ValidationError
+from casereview.io.layout import STRUCTURAL
+from casereview.io.readers import RawTable
+
+
+def detect_codebook(registry: CodebookRegistry, columns: list[str]) -> Codebook:
+    """The codebook whose field ids cover the file's columns (latest version wins)."""
+    data_cols = {c for c in columns if c not in STRUCTURAL}
+    best: list[Codebook] = []
+    for cid in registry.ids():
+        for version in reversed(registry.versions(cid)):
+            cb = registry.get(cid, version)
+            if data_cols <= {f.id for f in cb.fields}:
+                best.append(cb)
+                break
+    if len(best) == 1:
+        return best[0]
+    if not best:
+        raise CaseReviewError(
+            "no codebook has all of this file's columns; name one with --codebook "
+            f"(known: {', '.join(registry.ids())})"
+        )
+    raise CaseReviewError(
+        "several codebooks fit this file's columns ("
+        + ", ".join(cb.key for cb in best)
+        + "); name one with --codebook"
+    )
+
+
+def _text(raw: object) -> str | None:
+    if is_empty(raw):
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()
+
+
+def validate_table(
+    table: RawTable,
+    codebook: Codebook,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[CaseBatch, list[RowError]]:
+    frame = table.frame
+    errors: list[RowError] = []
+    first_data_row = table.first_row
+    unknown = [c for c in frame.columns if c not in STRUCTURAL and not codebook.has_field(c)]
+    for col in unknown:
+        errors.append(
+            RowError(1, col, col, f"not a field of codebook {codebook.key} nor a structural column")
+        )
+    if "review_id" not in frame.columns:
+        errors.append(RowError(1, "review_id", None, "the column review_id is required"))
+        return CaseBatch(codebook.id, codebook.version), errors
+
+    fields = [codebook.field(c) for c in frame.columns if codebook.has_field(c)]
+    validators = {f.id: FieldValidator(codebook, f) for f in fields}
+    reviews: dict[str, ReviewRecord] = {}
+    seen_children: set[tuple[str, str]] = set()
+    records = frame.to_dict("records")
+    for i, row in enumerate(records):
+        rownum = first_data_row + i
+        ref = _text(row.get("review_id"))
+        if ref is None:
+            errors.append(RowError(rownum, "review_id", row.get("review_id"), "missing review id"))
+            continue
+        review = reviews.get(ref)
+        if review is None:
+            review = reviews[ref] = ReviewRecord(reference=ref)
+            _structural(review, row, rownum, errors)
+        else:
+            _agree_structural(review, row, rownum, errors)
+        label = _text(row.get("child")) or str(len(review.children) + 1)
+        if (ref, label) in seen_children:
+            errors.append(RowError(rownum, "child", label, f"child {label!r} of review {ref!r} appears twice"))
+            continue
+        seen_children.add((ref, label))
+        child = ChildRecord(label=label)
+        for f in fields:
+            raw = row.get(f.id)
+            try:
+                value = validators[f.id](raw)
+            except ValidationError as exc:
+                errors.append(RowError(rownum, f.id, raw, exc.message))
+                continue
+            if value is None:
+                continue
+            if f.level == "child":
+                child.codes[f.id] = value
+            elif f.id in review.codes and review.codes[f.id] != value:
+                errors.append(
+                    RowError(
+                        rownum,
+                        f.id,
+                        raw,
+                        f"review-level field differs between rows of review {ref!r} "
+                        f"({review.codes[f.id]!r} before)",
+                    )
+                )
+            else:
+                review.codes[f.id] = value
+        review.children.append(child)
+        if progress is not None:
+            progress(1)
+    batch = CaseBatch(codebook.id, codebook.version, list(reviews.values()))
+    return batch, errors
+
+
+def _structural(review: ReviewRecord, row: dict, rownum: int, errors: list[RowError]) -> None:
+    review.study = _text(row.get("study"))
+    review.region = _text(row.get("region"))
+    year = _text(row.get("year"))
+    if year is not None:
+        try:
+            review.year = int(float(year))
+        except ValueError:
+            errors.append(RowError(rownum, "year", row.get("year"), "not a year (e.g. 2016)"))
+            return
+        if not 1900 <= review.year <= 2100:
+            errors.append(RowError(rownum, "year", row.get("year"), "outside 1900-2100"))
+
+
+def _agree_structural(review: ReviewRecord, row: dict, rownum: int, errors: list[RowError]) -> None:
+    for col, have in (("study", review.study), ("region", review.region)):
+        value = _text(row.get(col))
+        if value is not None and value != have:
+            errors.append(
+                RowError(rownum, col, value, f"differs between rows of review {review.reference!r} ({have!r} before)")
+            )
+
