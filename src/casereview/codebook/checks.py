@@ -63,12 +63,7 @@ def check_references(cb: Codebook) -> list[str]:
                 problems.append(f"score {rule.id!r}: unknown field {fid!r}")
             elif cb.field(fid).type not in ("ordinal", "yes_no", "categorical"):
                 problems.append(f"score {rule.id!r}: field {fid!r} has no scored values")
-    for d in cb.derivations:
-        for fid in (d.field, *d.from_fields):
-            if fid not in ids:
-                problems.append(f"derivation of {d.field!r}: unknown field {fid!r}")
-        if d.field in ids and cb.field(d.field).type != "yes_no":
-            problems.append(f"derivation of {d.field!r}: the derived field must be yes_no")
+    problems += _check_derivations(cb, ids)
     for m in cb.mappings:
         for old, new in m.fields.items():
             if new not in ids:
@@ -85,3 +80,39 @@ def check_references(cb: Codebook) -> list[str]:
                         f"unknown value {new!r}"
                     )
     return problems
+
+
+def _check_derivations(cb: Codebook, ids: set[str]) -> list[str]:
+    """Rules name known fields, allowed present values and a reachable threshold, and are
+    listed so that a rule reading another rule's result comes after it (applied in order)."""
+    problems: list[str] = []
+    derived_before: set[str] = set()
+    later = {d.field for d in cb.derivations}
+    for d in cb.derivations:
+        where = f"derivation of {d.field!r}"
+        for fid in (d.field, *d.from_fields):
+            if fid not in ids:
+                problems.append(f"{where}: unknown field {fid!r}")
+        if d.field in ids and cb.field(d.field).type != "yes_no":
+            problems.append(f"{where}: the derived field must be yes_no")
+        if not 1 <= d.at_least <= len(d.from_fields):
+            problems.append(f"{where}: at_least is {d.at_least}, allowed 1 to {len(d.from_fields)}")
+        known = [cb.field(fid) for fid in d.from_fields if fid in ids]
+        allowed = {v.id for f in known for v in _resolvable_values(cb, f)}
+        for value in d.present_values:
+            if known and value not in allowed:
+                problems.append(
+                    f"{where}: present value {value!r} is not a value of any of its fields; "
+                    f"allowed: {', '.join(sorted(allowed)) or 'none'}"
+                )
+        for fid in d.from_fields:
+            if fid in later and fid not in derived_before:
+                problems.append(f"{where}: reads {fid!r}, which is derived by a later rule")
+        derived_before.add(d.field)
+    return problems
+
+
+def _resolvable_values(cb: Codebook, f: CodebookField) -> tuple[Value, ...]:
+    if f.value_set is not None and f.value_set not in cb.value_sets:
+        return ()
+    return cb.values_of(f)
