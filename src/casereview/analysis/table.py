@@ -12,8 +12,13 @@ travel on the object as in tableone's remarks). It holds:
   can choose "n (%)", "n" or "%".
 - `row_total` / `col_total`: the labels of total rows/columns inside `data` (or None), so
   suppression and renderers know which cells are margins.
-- `suppressed`: after small-cell suppression, a boolean frame shaped like `data`; True cells
-  must be shown as `marker` and their numbers (already blanked to NaN) never printed.
+- `counts`: for summary tables whose `data` are means, the number of cases behind each cell
+  (000 Table 6 prints them in brackets: "18.3 (9)"). None for count tables.
+- `groups`: subtotal rows inside `data` and the rows they add up (e.g. "Total public law" ->
+  ("Public law – s31 only", "Public law – others")), so suppression can protect them.
+- `suppressed`: after small-cell suppression, a frame of strings shaped like `data`: "" for a
+  cell shown as usual, else the marker to print instead ("<5", "*", "c"). Hidden numbers are
+  already blanked to NaN in `data`, `percent` and `counts`; `suppression` names the rule.
 
 Labels in `data` are human labels (codebook value labels), in codebook order; `keys`
 optionally maps each label back to its value id for machine use.
@@ -84,8 +89,10 @@ class ResultTable:
       source       the reference table this reproduces, e.g. "001 Table 6", or None
       row_total    label of the total row inside `data`, if any
       col_total    label of the total column inside `data`, if any
-      suppressed   boolean mask shaped like `data` after suppression, else None
-      marker       what a suppressed cell shows, e.g. "<5" or "*"
+      counts       cases behind each cell of a summary table (means), or None
+      groups       subtotal row label -> labels of the rows it adds up
+      suppressed   markers shaped like `data` ("" = shown) after suppression, else None
+      suppression  the name of the suppression rule applied, or None
       chart        how to draw it, or None for tables that are not charted
       keys         label -> value id for the row categories (for drill-down/exports)
       extra        any further machine-readable results (test statistics, overlaps)
@@ -105,8 +112,10 @@ class ResultTable:
     source: str | None = None
     row_total: str | None = None
     col_total: str | None = None
+    counts: pd.DataFrame | None = None
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     suppressed: pd.DataFrame | None = None
-    marker: str = "<5"
+    suppression: str | None = None
     chart: ChartHint | None = None
     keys: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -118,8 +127,13 @@ class ResultTable:
             object.__setattr__(self, "percent", self.percent.copy())
             if self.percent_basis is None:
                 raise ValueError(f"table {self.id}: percent given without percent_basis")
+        if self.counts is not None:
+            object.__setattr__(self, "counts", self.counts.copy())
         if self.suppressed is not None:
-            object.__setattr__(self, "suppressed", self.suppressed.astype(bool).copy())
+            object.__setattr__(self, "suppressed", self.suppressed.fillna("").astype(str).copy())
+        object.__setattr__(
+            self, "groups", MappingProxyType({k: tuple(v) for k, v in self.groups.items()})
+        )
         object.__setattr__(self, "notes", tuple(self.notes))
         object.__setattr__(self, "caveats", tuple(self.caveats))
         object.__setattr__(self, "keys", MappingProxyType(dict(self.keys)))
@@ -136,10 +150,11 @@ class ResultTable:
     # -- views for renderers -------------------------------------------------------------
     @property
     def body(self) -> pd.DataFrame:
-        """`data` without its total row/column (what a chart plots)."""
+        """`data` without total/subtotal rows and the total column (what a chart plots)."""
         df = self.data
-        if self.row_total is not None and self.row_total in df.index:
-            df = df.drop(index=self.row_total)
+        margins = [r for r in self.margin_rows if r in df.index]
+        if margins:
+            df = df.drop(index=margins)
         if self.col_total is not None and self.col_total in df.columns:
             df = df.drop(columns=self.col_total)
         return df
@@ -147,16 +162,26 @@ class ResultTable:
     def is_suppressed(self, row: Any, col: Any) -> bool:
         return bool(self.suppressed is not None and self.suppressed.at[row, col])
 
+    def marker(self, row: Any, col: Any) -> str:
+        """What a suppressed cell shows ("" when the cell is shown)."""
+        return "" if self.suppressed is None else str(self.suppressed.at[row, col])
+
+    @property
+    def margin_rows(self) -> tuple[str, ...]:
+        """Total and subtotal rows (left out of charts, treated as sums by suppression)."""
+        rows = tuple(self.groups)
+        return rows + ((self.row_total,) if self.row_total is not None else ())
+
     def display(
         self, *, percent: bool = True, decimals: int | None = None, pct_decimals: int = 0
     ) -> pd.DataFrame:
-        """A frame of strings ready to print: "n (p%)" (or "n"), suppressed cells as `marker`,
-        missing numbers as an en dash."""
+        """A frame of strings ready to print: "n (p%)" (or "n"); a mean with its case count as
+        "18.3 (9)"; suppressed cells as their marker; missing numbers as an en dash."""
         out = pd.DataFrame(index=self.data.index, columns=self.data.columns, dtype=object)
         for col in self.data.columns:
             for row in self.data.index:
                 if self.is_suppressed(row, col):
-                    out.at[row, col] = self.marker
+                    out.at[row, col] = self.marker(row, col)
                     continue
                 out.at[row, col] = self._cell(row, col, percent, decimals, pct_decimals)
         return out
@@ -166,8 +191,17 @@ class ResultTable:
     ) -> str:
         value = self.data.at[row, col]
         text = format_number(value, decimals)
+        counts = self.counts
+        if counts is not None and col in counts.columns and row in counts.index:
+            n = counts.at[row, col]
+            return text if _isnan(n) else f"{text} ({format_number(n)})"
         pct_frame = self.percent
-        if percent and pct_frame is not None and col in pct_frame.columns and row in pct_frame.index:
+        if (
+            percent
+            and pct_frame is not None
+            and col in pct_frame.columns
+            and row in pct_frame.index
+        ):
             pct = pct_frame.at[row, col]
             if not _isnan(pct):
                 text = f"{text} ({pct:.{pct_decimals}f}%)"
