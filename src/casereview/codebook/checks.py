@@ -22,6 +22,25 @@ def _check_values(where: str, values: tuple[Value, ...]) -> list[str]:
     for v in values:
         if v.parent is not None and v.parent not in ids:
             problems.append(f"{where}: value {v.id!r} names unknown parent {v.parent!r}")
+    return problems + _ambiguous_names(where, values)
+
+
+def _ambiguous_names(where: str, values: tuple[Value, ...]) -> list[str]:
+    """A label, alias or code that names two values would make imports guess (values.py
+    looks raw input up by id, label, code and alias); duplicate ids/codes are reported above."""
+    problems = []
+    owner: dict[str, tuple[str, str]] = {}
+    for v in values:
+        names = [(v.id, "id"), (v.label, "label"), (str(v.code), "code")]
+        names += [(a, "alias") for a in v.aliases]
+        for name, kind in names:
+            key = name.strip().lower()
+            first = owner.setdefault(key, (v.id, kind))
+            if first[0] != v.id and not (kind == first[1] and kind in ("id", "code")):
+                problems.append(
+                    f"{where}: {key!r} is the {first[1]} of value {first[0]!r} and the {kind} "
+                    f"of value {v.id!r}; an import could not tell them apart"
+                )
     return problems
 
 
@@ -116,3 +135,32 @@ def _resolvable_values(cb: Codebook, f: CodebookField) -> tuple[Value, ...]:
     if f.value_set is not None and f.value_set not in cb.value_sets:
         return ()
     return cb.values_of(f)
+
+
+def check_mapping_sources(cb: Codebook, old: Codebook) -> list[str]:
+    """A mapping from `old` (an earlier version of `cb`, when both are loaded) names only
+    field and value ids that exist in that version, so no old column is silently dropped."""
+    problems: list[str] = []
+    for m in cb.mappings:
+        if m.from_version != old.version:
+            continue
+        where = f"mapping from {m.from_version}"
+        old_ids = {f.id for f in old.fields}
+        for old_id in m.fields:
+            if old_id not in old_ids:
+                problems.append(
+                    f"{where}: {old_id!r} is not a field of {old.key}; fields: "
+                    + ", ".join(sorted(old_ids))
+                )
+        for new_id, table in m.values.items():
+            sources = [o for o, n in m.fields.items() if n == new_id] or [new_id]
+            allowed = {
+                v.id for o in sources if old.has_field(o) for v in old.values_of(old.field(o))
+            }
+            for old_value in table:
+                if allowed and old_value not in allowed:
+                    problems.append(
+                        f"{where}: field {new_id!r} maps old value {old_value!r}, which "
+                        f"{old.key} does not have; its values: {', '.join(sorted(allowed))}"
+                    )
+    return problems

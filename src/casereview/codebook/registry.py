@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from casereview.codebook.checks import check_mapping_sources
 from casereview.codebook.loader import BUNDLED_DIR, codebook_files, load_codebook_file
 from casereview.codebook.model import Codebook
 from casereview.errors import CodebookError, NotFoundError
@@ -19,16 +20,21 @@ def _version_key(version: str) -> tuple[object, ...]:
 class CodebookRegistry:
     def __init__(self, codebooks: Iterable[Codebook] = ()) -> None:
         self._books: dict[tuple[str, str], Codebook] = {}
+        self._origins: dict[tuple[str, str], str] = {}
         for cb in codebooks:
             self.add(cb)
 
     def add(self, cb: Codebook, origin: str = "") -> None:
-        if (cb.id, cb.version) in self._books:
+        key = (cb.id, cb.version)
+        if key in self._books:
+            first = self._origins.get(key)
             raise CodebookError(
-                f"{origin or cb.key}: codebook {cb.key} is defined twice; "
-                "give the new file another version"
+                f"{origin or cb.key}: codebook {cb.key} is defined twice"
+                + (f" (also in {first})" if first else "")
+                + "; give the new file another version"
             )
-        self._books[(cb.id, cb.version)] = cb
+        self._books[key] = cb
+        self._origins[key] = origin
 
     @classmethod
     def load(cls, extra_dirs: Iterable[Path] = ()) -> CodebookRegistry:
@@ -38,7 +44,18 @@ class CodebookRegistry:
                 raise CodebookError(f"codebook folder {directory} does not exist")
             for path in codebook_files(Path(directory)):
                 reg.add(load_codebook_file(path), str(path))
+        reg._check_mappings()
         return reg
+
+    def _check_mappings(self) -> None:
+        """Version mappings can only be checked against the old version once both are loaded."""
+        for (cid, version), cb in self._books.items():
+            for m in cb.mappings:
+                old = self._books.get((cid, m.from_version))
+                problems = check_mapping_sources(cb, old) if old is not None else []
+                if problems:
+                    origin = self._origins.get((cid, version)) or cb.key
+                    raise CodebookError(f"{origin}: " + "; ".join(problems), details=problems)
 
     def ids(self) -> list[str]:
         return sorted({cid for cid, _ in self._books})
