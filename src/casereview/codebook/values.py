@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 from casereview.codebook.model import Codebook, CodebookField, Value
@@ -31,11 +32,20 @@ def allowed_text(values: tuple[Value, ...], limit: int = 30) -> str:
     return shown + more
 
 
+def normalise(text: str) -> str:
+    """Lower case, '&' as 'and', punctuation and dashes as single spaces: so that
+    'Public law - s31 only' finds the label 'Public law – s31 only'."""
+    text = text.strip().lower().replace("&", " and ")
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
+
+
 def _lookup_table(values: tuple[Value, ...]) -> dict[str, str]:
     table: dict[str, str] = {}
     for v in values:
         for key in (v.id, v.label, str(v.code), *v.aliases):
             table.setdefault(key.strip().lower(), v.id)
+        for key in (v.label, *v.aliases):
+            table.setdefault(normalise(key), v.id)
     return table
 
 
@@ -54,8 +64,9 @@ class FieldValidator:
         f = self.field
         if self.values:
             key = _as_key(raw)
-            if key in self._table:
-                return self._table[key]
+            found = self._table.get(key) or self._table.get(normalise(key))
+            if found is not None:
+                return found
             raise ValidationError(
                 f"field {f.id!r} ({f.label}): {raw!r} is not an allowed value; allowed: "
                 + allowed_text(self.values)

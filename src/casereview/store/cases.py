@@ -27,7 +27,7 @@ def existing_references(session: Session, references: Iterable[str]) -> set[str]
 
 
 def _study_ids(session: Session, keys: set[str]) -> dict[str, int]:
-    ids = dict(session.execute(select(Study.key, Study.id).where(Study.key.in_(keys))).tuples())
+    ids = {key: sid for key, sid in session.execute(select(Study.key, Study.id).where(Study.key.in_(keys)))}
     for key in sorted(keys - ids.keys()):
         ids[key] = session.execute(insert(Study).values(key=key).returning(Study.id)).scalar_one()
     return ids
@@ -39,7 +39,7 @@ def _ids_by_reference(session: Session, refs: list[str]) -> dict[str, int]:
         rows = session.execute(
             select(Review.reference, Review.id).where(Review.reference.in_(refs[i : i + CHUNK]))
         )
-        out.update(rows.tuples())
+        out.update((ref, rid) for ref, rid in rows)
     return out
 
 
@@ -114,7 +114,7 @@ def _child_ids(session: Session, review_ids: list[int]) -> dict[tuple[int, str],
             select(Child.review_id, Child.label, Child.id).where(
                 Child.review_id.in_(review_ids[i : i + CHUNK])
             )
-        ).tuples()
+        )
         out.update(((rid, label), cid) for rid, label, cid in rows)
     return out
 

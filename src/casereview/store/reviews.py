@@ -55,18 +55,20 @@ def list_reviews(
     ids = list(session.scalars(base.order_by(Review.reference).limit(limit).offset(offset)))
     if not ids:
         return total, []
-    n_children = dict(
-        session.execute(
+    n_children = {
+        rid: n
+        for rid, n in session.execute(
             select(Child.review_id, func.count()).where(Child.review_id.in_(ids)).group_by(Child.review_id)
-        ).tuples()
-    )
-    n_codes = dict(
-        session.execute(
+        )
+    }
+    n_codes = {
+        rid: n
+        for rid, n in session.execute(
             select(Code.review_id, func.count())
             .where(Code.review_id.in_(ids), Code.status == "final")
             .group_by(Code.review_id)
-        ).tuples()
-    )
+        )
+    }
     reviews = session.scalars(
         select(Review).where(Review.id.in_(ids)).options(selectinload(Review.studies)).order_by(Review.reference)
     )
