@@ -14,6 +14,9 @@ from casereview.domain.cases import CaseBatch
 from casereview.errors import CaseReviewError
 from casereview.store.schema import Child, Code, Review, Study, review_studies, utcnow
 
+# Core tables (not the ORM classes): ORM bulk inserts fall back to one statement per row.
+REVIEWS, CHILDREN, CODES = Review.__table__, Child.__table__, Code.__table__
+
 CHUNK = 5_000
 
 
@@ -64,7 +67,7 @@ def write_batch(
         session.execute(delete(Review).where(Review.reference.in_(sorted(clash))))
     now = utcnow()
     session.execute(
-        insert(Review),
+        insert(REVIEWS),
         [{"reference": r.reference, "year": r.year, "region": r.region, "created_at": now} for r in batch.reviews],
     )
     review_ids = _ids_by_reference(session, refs)
@@ -82,7 +85,7 @@ def write_batch(
         for c in r.children
     ]
     if children:
-        session.execute(insert(Child), children)
+        session.execute(insert(CHILDREN), children)
     child_ids = _child_ids(session, list(review_ids.values()))
     base = {
         "codebook_id": batch.codebook_id,
@@ -99,12 +102,12 @@ def write_batch(
             cid = child_ids[(rid, c.label)]
             rows.extend({**base, "review_id": rid, "child_id": cid, "field_id": f, "value": v} for f, v in c.codes.items())
         if len(rows) >= CHUNK:
-            session.execute(insert(Code), rows)
+            session.execute(insert(CODES), rows)
             rows = []
         if progress is not None:
             progress(max(len(r.children), 1))
     if rows:
-        session.execute(insert(Code), rows)
+        session.execute(insert(CODES), rows)
 
 
 def _child_ids(session: Session, review_ids: list[int]) -> dict[tuple[int, str], int]:
