@@ -85,11 +85,12 @@ def make_axis(
     labels = {v: str(v) for v in observed}
     if values is not None:
         return _chosen_axis(column, values, labels, frozenset())
+    # A categorical column (bands, study groups) keeps every category, even empty ones.
+    is_cat = isinstance(frame[column].dtype, pd.CategoricalDtype)
+    keep = frozenset(range(len(observed))) if is_cat else frozenset()
+    index_of = {v: i for i, v in enumerate(observed)}
     return Axis(
-        column,
-        tuple(labels.values()),
-        tuple(map(str, observed)),
-        {v: i for i, v in enumerate(observed)},
+        column, tuple(labels.values()), tuple(map(str, observed)), index_of, keep_empty=keep
     )
 
 

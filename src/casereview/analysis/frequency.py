@@ -95,8 +95,10 @@ def crosstab(
     row_values: Values = None,
     col_values: Values = None,
     missing: MissingMode = "drop",
+    missing_label: str = MISSING_LABEL,
     percent: PercentBasis | None = None,
     totals: bool = True,
+    col_totals: bool | None = None,
     test: bool = False,
     kind: Kind = "crosstab",
     table_id: str | None = None,
@@ -128,7 +130,8 @@ def crosstab(
     if missing == "show":
         r = np.where(r == MISSING, nr, r)
         c = np.where(c == MISSING, nc, c)
-        raxis, caxis = _with_missing(raxis, r, nr), _with_missing(caxis, c, nc)
+        raxis = _with_missing(raxis, r, nr, missing_label)
+        caxis = _with_missing(caxis, c, nc, missing_label)
         nr, nc = len(raxis.labels), len(caxis.labels)
     ok = (r >= 0) & (c >= 0)
     matrix = np.bincount(r[ok] * nc + c[ok], minlength=nr * nc).reshape(nr, nc)
@@ -143,10 +146,11 @@ def crosstab(
     leaf_cols = [lab for lab in body.columns if lab not in col_groups]
     if totals:
         body.loc[TOTAL] = body.loc[leaf_rows].sum()
-        if col is not None:
-            body[TOTAL] = body[leaf_cols].sum(axis=1)
+    has_col_total = col is not None and (totals if col_totals is None else col_totals)
+    if has_col_total:
+        body[TOTAL] = body[leaf_cols].sum(axis=1)
     body = body.astype(np.int64)
-    pct = _percent(body, percent, col is not None and totals)
+    pct = _percent(body, percent, has_col_total)
     label = field_label(codebook, row)
     all_notes = list(notes) + _notes(unit, denominator, n_missing, excluded, label, col, codebook)
     extra: dict[str, object] = {"excluded": excluded, "in_scope": denominator}
@@ -167,7 +171,7 @@ def crosstab(
         notes=tuple(all_notes),
         source=source,
         row_total=TOTAL if totals else None,
-        col_total=TOTAL if totals and col is not None else None,
+        col_total=TOTAL if has_col_total else None,
         groups=row_groups,
         chart=ChartHint(kind="grouped_bar") if col is not None else None,
         keys=dict(zip(raxis.labels, raxis.keys, strict=True)),
@@ -175,12 +179,12 @@ def crosstab(
     )
 
 
-def _with_missing(axis: Axis, codes: np.ndarray, n: int) -> Axis:
+def _with_missing(axis: Axis, codes: np.ndarray, n: int, label: str) -> Axis:
     if not (codes == n).any():
         return axis
     return Axis(
         axis.column,
-        (*axis.labels, MISSING_LABEL),
+        (*axis.labels, label),
         (*axis.keys, ""),
         axis.index_of,
         axis.groups,

@@ -194,7 +194,7 @@ class ResultTable:
         counts = self.counts
         if counts is not None and col in counts.columns and row in counts.index:
             n = counts.at[row, col]
-            return text if _isnan(n) else f"{text} ({format_number(n)})"
+            return text if _isnan(n) or _isnan(value) else f"{text} ({format_number(n)})"
         pct_frame = self.percent
         if (
             percent
