@@ -33,6 +33,12 @@ def test_cli_end_to_end(tmp_path: Path) -> None:
     assert "4 of 4 reviews" in listed.stdout
     shown = run(tmp_path, "cases", "show", "T-003")
     assert shown.returncode == 0 and "Public law" in shown.stdout  # value labels, not ids
+    stats = run(tmp_path, "stats", "law_type")
+    assert stats.returncode == 0, stats.stderr
+    # cases_small.csv: 4 reviews, counted once each: 2 public s31, 1 private WTFH, 1 WTFH & WAFH.
+    lines = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in stats.stdout.splitlines() if line.count("│") == 3}
+    assert lines["Total"] == "4 (100%)"
+    assert [v for k, v in lines.items() if "s31" in k] == ["2 (50%)"]
     out = tmp_path / "out.sav"
     exported = run(tmp_path, "export", str(out))
     assert exported.returncode == 0 and out.stat().st_size > 0

@@ -22,6 +22,7 @@ def _label(registry, codebook_key: str, field_id: str, value: str | None) -> tup
 
 
 def register(app: typer.Typer) -> None:
+    register_stats(app)
     group = typer.Typer(help="List and show the reviews in the register.", no_args_is_help=True)
     app.add_typer(group, name="cases")
 
@@ -57,3 +58,19 @@ def register(app: typer.Typer) -> None:
             field_label, value_label = _label(registry, c.codebook, c.field_id, c.value)
             table.add_row(c.codebook, c.child or "(review)", field_label, value_label, c.coder, c.status)
         console.print(table)
+
+
+def register_stats(app: typer.Typer) -> None:
+    from casereview.cli.render import print_table
+
+    @app.command("stats")
+    def stats_cmd(
+        field: str = typer.Argument(help="Field id, e.g. law_type (see `casereview codebook show`)"),
+        codebook: str | None = typer.Option(None, "--codebook", "-c", help="Codebook id[@version]"),
+        study: str | None = typer.Option(None, help="Only reviews of this study"),
+        database: DatabaseOption = None,
+    ) -> None:
+        """A frequency table of one field: counts and percentages, with its denominator."""
+        from casereview.analysis.headline import field_frequency
+
+        print_table(field_frequency(open_store(database), field, codebook, study))

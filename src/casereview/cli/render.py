@@ -1,0 +1,23 @@
+"""Printing analysis results on the terminal."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from casereview.analysis.table import ResultTable
+from casereview.cli.common import console
+
+
+def print_table(result: ResultTable) -> None:
+    shown = result.display()
+    console.print(f"[bold]{result.title}[/]")
+    table = Table()
+    table.add_column("")
+    for col in shown.columns:
+        table.add_column(str(col), justify="right")
+    for label, row in shown.iterrows():
+        style = "bold" if result.row_total is not None and label == result.row_total else None
+        table.add_row(str(label), *(str(v) for v in row), style=style)
+    console.print(table)
+    for line in (*result.notes, *result.caveats):
+        console.print(f"[dim]{line}[/]")
