@@ -55,3 +55,27 @@ def test_bad_input_exits_2_with_one_line_reason(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no review 'NOPE'" in missing.stderr
     unknown = run(tmp_path, "codebook", "show", "no-such-book")
     assert unknown.returncode == 2 and "known codebooks" in unknown.stderr
+
+
+def test_a_users_codebook_folder_is_loaded_from_the_settings(tmp_path: Path) -> None:
+    folder = tmp_path / "my-codebooks"
+    folder.mkdir()
+    (folder / "local.yaml").write_text(
+        "id: local-audit\nversion: '1'\ntitle: Local audit framework\nfields:\n"
+        "  - id: agency_count\n    label: Agencies involved\n    type: integer\n    level: review\n"
+        "    minimum: 0\n    source: {document: local, section: audit form Q1}\n"
+    )
+    env_run = subprocess.run(
+        [sys.executable, "-m", "casereview", "codebook", "show", "local-audit"],
+        capture_output=True, text=True, cwd=tmp_path,
+        env={**os.environ, "CASEREVIEW_CODEBOOK_DIRS": str(folder), "COLUMNS": "200"},
+    )
+    assert env_run.returncode == 0, env_run.stderr
+    assert "Agencies involved" in env_run.stdout
+    (folder / "broken.yaml").write_text("id: broken\nversion: '1'\ntitle: B\nfields: [{id: x}]\n")
+    broken = subprocess.run(
+        [sys.executable, "-m", "casereview", "codebook", "list"],
+        capture_output=True, text=True, cwd=tmp_path,
+        env={**os.environ, "CASEREVIEW_CODEBOOK_DIRS": str(folder)},
+    )
+    assert broken.returncode == 2 and "broken.yaml" in broken.stderr

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -17,14 +20,25 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL of the case register: a SQLite file (default) or "
         "postgresql+psycopg://user@host:port/db for a team.",
     )
-    codebook_dirs: list[Path] = Field(
+    codebook_dirs: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,
-        description="Extra folders of codebook YAML files, loaded after the bundled ones.",
+        description="Extra folders of codebook YAML files, loaded after the bundled ones "
+        f"(several separated by {os.pathsep!r}, or a JSON list).",
     )
     coder: str = Field(
         default="cli",
         description="Name recorded as the coder of values imported or entered from the CLI.",
     )
+
+    @field_validator("codebook_dirs", mode="before")
+    @classmethod
+    def _split_dirs(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [p for p in text.split(os.pathsep) if p]
+        return value
 
     @field_validator("database_url")
     @classmethod
