@@ -98,6 +98,9 @@ SCORE_001 = Bands(
     "001 Section 3.4.2",
     closed="right",
 )
+TEENAGER_001 = Bands(
+    "teenager", ("Under 13", "13 to 17"), (0, 13, 18), "001 Section 5.4.1 ('teenagers')"
+)
 PRESETS = {
     b.id: b
     for b in (
@@ -107,6 +110,7 @@ PRESETS = {
         PARENT_20_OR_UNDER_000,
         DURATION_000,
         SCORE_001,
+        TEENAGER_001,
     )
 }
 
