@@ -13,7 +13,7 @@ DATA = Path(__file__).parent / "data"
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CASEREVIEW_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "COLUMNS": "200"}
     return subprocess.run(
-        [sys.executable, "-m", "casereview", *args], capture_output=True, text=True, env=env, cwd=tmp_path
+        [sys.executable, "-m", "casereview", *args], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
     )
 
 
@@ -67,7 +67,7 @@ def test_a_users_codebook_folder_is_loaded_from_the_settings(tmp_path: Path) -> 
     )
     env_run = subprocess.run(
         [sys.executable, "-m", "casereview", "codebook", "show", "local-audit"],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True, text=True, cwd=tmp_path, check=False,
         env={**os.environ, "CASEREVIEW_CODEBOOK_DIRS": str(folder), "COLUMNS": "200"},
     )
     assert env_run.returncode == 0, env_run.stderr
@@ -75,7 +75,7 @@ def test_a_users_codebook_folder_is_loaded_from_the_settings(tmp_path: Path) -> 
     (folder / "broken.yaml").write_text("id: broken\nversion: '1'\ntitle: B\nfields: [{id: x}]\n")
     broken = subprocess.run(
         [sys.executable, "-m", "casereview", "codebook", "list"],
-        capture_output=True, text=True, cwd=tmp_path,
+        capture_output=True, text=True, cwd=tmp_path, check=False,
         env={**os.environ, "CASEREVIEW_CODEBOOK_DIRS": str(folder)},
     )
     assert broken.returncode == 2 and "broken.yaml" in broken.stderr

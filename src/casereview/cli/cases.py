@@ -7,6 +7,7 @@ from rich.table import Table
 
 from casereview.cli.common import DatabaseOption, console, open_store
 from casereview.codebook import default_registry
+from casereview.errors import CaseReviewError
 from casereview.store.reviews import get_review, list_reviews
 
 
@@ -15,7 +16,7 @@ def _label(registry, codebook_key: str, field_id: str, value: str | None) -> tup
     try:
         cb = registry.get(codebook_key)
         f = cb.field(field_id)
-    except Exception:  # a codebook removed since coding: show the raw ids
+    except CaseReviewError:  # a codebook or field removed since coding: show the raw ids
         return field_id, value or ""
     labels = {v.id: v.label for v in cb.values_of(f)}
     return f.label, labels.get(value or "", value or "")

@@ -106,7 +106,9 @@ def write_sav(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
             out[f.id] = pd.to_numeric(frame[f.id], errors="coerce")
         else:
             out[f.id] = frame[f.id].map(lambda v: "" if v is None else str(v))
-    missing = {f.id: [float(v.code) for v in cb.values_of(f) if v.missing] for f in cb.fields}
+    missing: dict[str, list] = {
+        f.id: [float(v.code) for v in cb.values_of(f) if v.missing] for f in cb.fields
+    }
     pyreadstat.write_sav(
         out,
         str(path),

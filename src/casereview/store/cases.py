@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from casereview.domain.cases import CaseBatch
@@ -15,7 +15,9 @@ from casereview.errors import CaseReviewError
 from casereview.store.schema import Child, Code, Review, Study, review_studies, utcnow
 
 # Core tables (not the ORM classes): ORM bulk inserts fall back to one statement per row.
-REVIEWS, CHILDREN, CODES = Review.__table__, Child.__table__, Code.__table__
+REVIEWS: Table = Review.__table__  # type: ignore[assignment]
+CHILDREN: Table = Child.__table__  # type: ignore[assignment]
+CODES: Table = Code.__table__  # type: ignore[assignment]
 
 CHUNK = 5_000
 
