@@ -31,6 +31,12 @@ SOURCES = ["mother", "father", "both_parents", "parent_partner", "other_family",
 SOURCE_WEIGHTS = [0.22, 0.3, 0.12, 0.14, 0.07, 0.1, 0.05]
 METHODS = ["traditional", "scie", "silp", "hybrid", "other"]
 METHOD_WEIGHTS = [0.28, 0.2, 0.12, 0.35, 0.05]
+NEGLECT_INDICATORS = {
+    "neg_cpp": 0.08, "neg_referred": 0.1, "neg_nourish": 0.06, "neg_living_conditions": 0.1,
+    "neg_pregnancy_substance": 0.04, "neg_concealed": 0.03, "neg_health_care": 0.08,
+    "neg_missed_appointments": 0.1, "neg_supervision": 0.07, "neg_clothing_hygiene": 0.05,
+    "neg_engagement": 0.08, "neg_school": 0.04, "neg_firearm_ingestion": 0.01, "neg_after_incident": 0.02,
+}
 LESSONS = [
     "Practitioners must think the unthinkable and keep an open mind about who may harm a baby.",
     "Information about fathers and male partners must be sought and shared; unseen men pose unseen risks.",
@@ -86,9 +92,9 @@ def child_row(fatal: bool) -> dict[str, object]:
         "child_missing": yn(0.35 if age >= 11 else 0.0),
         "child_cse": yn(0.18 if age >= 11 else 0.0),
         "child_criminal_exploitation": yn(0.1 if age >= 11 else 0.0),
-        "neg_nourish": yn(0.12), "neg_living_conditions": yn(0.18), "neg_health_care": yn(0.14),
-        "neg_missed_appointments": yn(0.16), "neg_supervision": yn(0.12),
     }
+    # Every Appendix C indicator is coded, so "neglect present" can be derived either way.
+    row.update({name: yn(p) for name, p in NEGLECT_INDICATORS.items()})
     if fatal:
         row["death_category"] = pick(DEATHS, DEATH_WEIGHTS)
         if row["death_category"] == "related_to_maltreatment":
