@@ -92,6 +92,7 @@ def levels_table(
     if not df[MISSING_LABEL].any():
         df = df.drop(columns=MISSING_LABEL)
     n = len(data)
+    df["Total"] = n  # each field's levels add up to all cases (explicit for suppression)
     lowest = columns[-1] if scores and scores[-1] == 0 else None
     all_notes = [f"Number of {unit} at each level; {n} {unit} in all.", *notes]
     return ResultTable(
@@ -103,6 +104,7 @@ def levels_table(
         kind="multi",
         percent=df / n * 100 if n else df * np.nan,
         percent_basis="row",
+        col_total="Total",
         missing=int(counts[:, -1].max()) if len(fields) else 0,
         notes=tuple(all_notes),
         source=source,

@@ -1,0 +1,334 @@
+"""Small-cell suppression for published tables, by named rule set.
+
+Rule sets:
+- `lt5`: counts 1-4 shown as "<5"; then secondary suppression (marker "c") of further cells
+  until no hidden count can be worked out from the row, column and subtotal sums.
+- `nhs_digital`: NHS Digital's rule: counts 1-7 shown as "*", every other count (totals
+  too) rounded to the nearest 5; percentages recomputed from the rounded counts; secondary
+  suppression only if a hidden count could still be pinned down.
+- `secondary_c`: counts 1-9 shown as "c" (the DfE-style marker) with secondary suppression,
+  also "c", so a reader cannot tell primary from secondary cells.
+Zeros are shown: they are not small cells in these rules.
+
+"Cannot be worked out" is checked exactly, not assumed: `disclosure_ranges` solves, for each
+hidden cell, the smallest and largest whole number it could hold given everything published
+(shown cells, rounding error, the table's sums, and what each marker tells a reader), with
+integer programming (`scipy.optimize.milp`). A cell whose smallest and largest values agree
+is disclosed, and the suppression adds a secondary cell in one of its sums until none is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from casereview.analysis.table import ResultTable
+from casereview.errors import CaseReviewError
+
+BIG = 10**7  # upper bound for an unknown count
+
+
+@dataclass(frozen=True)
+class SuppressionRule:
+    name: str
+    low: int  # smallest count that is suppressed
+    high: int  # largest count that is suppressed
+    marker: str
+    secondary_marker: str
+    round_to: int | None = None
+    description: str = ""
+
+
+RULES: dict[str, SuppressionRule] = {
+    "lt5": SuppressionRule(
+        "lt5",
+        1,
+        4,
+        "<5",
+        "c",
+        description="Counts of 1-4 shown as '<5'; other cells hidden as 'c' where a sum would reveal them.",
+    ),
+    "nhs_digital": SuppressionRule(
+        "nhs_digital",
+        1,
+        7,
+        "*",
+        "*",
+        round_to=5,
+        description="Counts of 1-7 shown as '*'; other counts rounded to the nearest 5.",
+    ),
+    "secondary_c": SuppressionRule(
+        "secondary_c",
+        1,
+        9,
+        "c",
+        "c",
+        description="Counts of 1-9 and the cells that would reveal them shown as 'c'.",
+    ),
+}
+
+
+def rule(name: str | SuppressionRule) -> SuppressionRule:
+    if isinstance(name, SuppressionRule):
+        return name
+    if name not in RULES:
+        raise CaseReviewError(f"unknown suppression rule {name!r}; rules: {', '.join(RULES)}")
+    return RULES[name]
+
+
+def threshold_rule(below: int) -> SuppressionRule:
+    """The `--suppress-below N` rule: counts 1..N-1 shown as '<N', secondary cells as 'c'."""
+    if below < 2:
+        raise CaseReviewError(f"--suppress-below must be 2 or more (got {below})")
+    return SuppressionRule(f"lt{below}", 1, below - 1, f"<{below}", "c")
+
+
+def suppress(table: ResultTable, how: str | SuppressionRule = "lt5") -> ResultTable:
+    """A copy of `table` safe to publish under the rule (see module docstring)."""
+    r = rule(how)
+    if table.kind == "listing":
+        raise CaseReviewError(f"table {table.id!r} lists single cases; it cannot be published")
+    if table.kind == "comparison":
+        return _suppress_comparison(table, r)
+    summary = table.counts is not None
+    counts = (table.counts if summary else table.data).astype(float)
+    if not _all_whole(counts):
+        raise CaseReviewError(f"table {table.id!r} holds no counts to suppress")
+    shown = counts.copy()
+    marks = pd.DataFrame("", index=counts.index, columns=counts.columns)
+    small = (counts >= r.low) & (counts <= r.high)
+    marks[small] = r.marker
+    if r.round_to:
+        shown = (np.round(counts / r.round_to) * r.round_to).where(~small)
+    _secondary(table, counts, shown, marks, r)
+    hidden = marks != ""
+    shown = shown.where(~hidden)
+    changes: dict[str, object] = {"suppressed": marks, "suppression": r.name}
+    if summary:
+        changes["counts"] = shown
+        changes["data"] = table.data.where(~hidden)
+    else:
+        changes["data"] = shown
+        if table.percent is not None:
+            pct = _percent(shown, table) if r.round_to else table.percent
+            changes["percent"] = pct.where(
+                ~_hidden_percent(table, hidden).reindex_like(pct).fillna(True)
+            )
+    note = f"Small numbers suppressed ({r.description})"
+    if r.round_to:
+        changes["denominator"] = _round(table.denominator, r.round_to)
+        changes["missing"] = _round(table.missing, r.round_to) or 0
+        changes["notes"] = tuple(n for n in table.notes if not re.search(r"\d", n)) + (note,)
+    else:
+        changes["notes"] = (*table.notes, note)
+    return table.replace(**changes)
+
+
+def _secondary(
+    table: ResultTable,
+    counts: pd.DataFrame,
+    shown: pd.DataFrame,
+    marks: pd.DataFrame,
+    r: SuppressionRule,
+) -> None:
+    """Hide further cells until no hidden cell can be worked out (greedy, checked exactly)."""
+    lines = _lines(table, counts)
+    for _ in range(counts.size):
+        disclosed = [
+            cell for cell, (lo, hi) in disclosure_ranges(shown, marks, lines, r).items() if lo == hi
+        ]
+        if not disclosed:
+            return
+        pick = _candidate(table, counts, marks, lines, disclosed)
+        if pick is None:
+            raise CaseReviewError(f"table {table.id!r}: cannot protect cells {disclosed}")
+        marks.at[pick] = r.secondary_marker
+
+
+def _candidate(
+    table: ResultTable,
+    counts: pd.DataFrame,
+    marks: pd.DataFrame,
+    lines: list[list[tuple[object, object]]],
+    disclosed: list[tuple[object, object]],
+) -> tuple[object, object] | None:
+    """A shown cell to hide: in the sum (holding a disclosed cell) with the fewest hidden
+    cells, inner cells before margins, counts above the threshold before zeros, smallest
+    first."""
+    margins_r = set(table.margin_rows)
+    best: tuple[tuple[int, int, int, float], tuple[object, object]] | None = None
+    targets = set(disclosed)
+    for line in lines:
+        if not targets.intersection(line):
+            continue
+        n_hidden = sum(1 for c in line if marks.at[c] != "")
+        for c in line:
+            if marks.at[c] != "":
+                continue
+            v = counts.at[c]
+            margin = int(c[0] in margins_r or c[1] == table.col_total)
+            key = (n_hidden, margin, int(v == 0), float(v))
+            if best is None or key < best[0]:
+                best = (key, c)
+    return None if best is None else best[1]
+
+
+def _lines(table: ResultTable, counts: pd.DataFrame) -> list[list[tuple[object, object]]]:
+    """Every published sum as a list of cells: members first, the total cell last."""
+    rows, cols = list(counts.index), list(counts.columns)
+    groups = {g: m for g, m in table.groups.items() if g in rows}
+    leaf_rows = [x for x in rows if x not in groups and x != table.row_total]
+    leaf_cols = [c for c in cols if c != table.col_total]
+    lines: list[list[tuple[object, object]]] = []
+    if table.col_total in cols:
+        lines += [[(x, c) for c in leaf_cols] + [(x, table.col_total)] for x in rows]
+    if table.row_total in rows:
+        lines += [[(x, c) for x in leaf_rows] + [(table.row_total, c)] for c in cols]
+    for g, members in groups.items():
+        lines += [[(m, c) for m in members if m in rows] + [(g, c)] for c in cols]
+    return lines
+
+
+def disclosure_ranges(
+    shown: pd.DataFrame,
+    marks: pd.DataFrame,
+    lines: list[list[tuple[object, object]]],
+    r: SuppressionRule,
+) -> dict[tuple[object, object], tuple[int, int]]:
+    """For each hidden cell, the (smallest, largest) whole value consistent with what is
+    published. A reader knows: shown cells (exact, or within rounding), that a primary
+    marker means low..high, that a secondary-only marker means 0 or above high (a shared
+    marker: any count), and that every line adds up."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    cells = [(x, c) for x in shown.index for c in shown.columns]
+    pos = {cell: i for i, cell in enumerate(cells)}
+    hidden = [cell for cell in cells if marks.at[cell] != ""]
+    if not hidden:
+        return {}
+    n = len(cells)
+    lo, hi = np.zeros(n), np.zeros(n)
+    either: list[int] = []  # secondary cells: 0 or above `high` (needs a binary variable)
+    shared = r.marker == r.secondary_marker
+    for cell, i in pos.items():
+        mark = marks.at[cell]
+        v = shown.at[cell]
+        if mark == "":
+            half = (r.round_to // 2) if r.round_to and v != 0 else 0
+            lo[i], hi[i] = max(v - half, 0), v + half
+        elif shared:
+            lo[i], hi[i] = 0, BIG
+        elif mark == r.marker:
+            lo[i], hi[i] = r.low, r.high
+        else:
+            lo[i], hi[i] = 0, BIG
+            either.append(i)
+    nv = n + len(either)
+    rows_a: list[np.ndarray] = []
+    lbs: list[float] = []
+    ubs: list[float] = []
+    for line in lines:
+        a = np.zeros(nv)
+        for cell in line[:-1]:
+            a[pos[cell]] += 1
+        a[pos[line[-1]]] -= 1
+        rows_a.append(a)
+        lbs.append(0)
+        ubs.append(0)
+    for k, i in enumerate(either):  # x_i >= (high+1) * b_k and x_i <= BIG * b_k
+        a = np.zeros(nv)
+        a[i], a[n + k] = 1, -(r.high + 1)
+        rows_a.append(a)
+        lbs.append(0)
+        ubs.append(np.inf)
+        a = np.zeros(nv)
+        a[i], a[n + k] = 1, -BIG
+        rows_a.append(a)
+        lbs.append(-np.inf)
+        ubs.append(0)
+    constraints = [LinearConstraint(np.array(rows_a), lbs, ubs)] if rows_a else []
+    bounds = Bounds(
+        np.concatenate([lo, np.zeros(len(either))]), np.concatenate([hi, np.ones(len(either))])
+    )
+    integrality = np.ones(nv)
+    out: dict[tuple[object, object], tuple[int, int]] = {}
+    for cell in hidden:
+        c = np.zeros(nv)
+        c[pos[cell]] = 1
+        ends = []
+        for sign in (1, -1):
+            res = milp(sign * c, constraints=constraints, bounds=bounds, integrality=integrality)
+            if not res.success:
+                raise CaseReviewError(
+                    "suppression check failed: the published sums are inconsistent"
+                )
+            ends.append(round(sign * res.fun))
+        out[cell] = (ends[0], ends[1])
+    return out
+
+
+def table_lines(table: ResultTable) -> list[list[tuple[object, object]]]:
+    """The sums a reader of `table` can use (for checking a suppressed table)."""
+    return _lines(table, table.counts if table.counts is not None else table.data)
+
+
+def _suppress_comparison(table: ResultTable, r: SuppressionRule) -> ResultTable:
+    """Hide a cohort's count, percentage and interval where it, or the rest of the cohort,
+    is a small number."""
+    d = table.data
+    if "Cohort n" not in d.columns:
+        return table
+    n = pd.to_numeric(d["Cohort n"], errors="coerce")
+    rest = pd.to_numeric(d["Cohort total"], errors="coerce") - n
+    small = n.between(r.low, r.high) | rest.between(r.low, r.high)
+    marks = pd.DataFrame("", index=d.index, columns=d.columns)
+    cols = [c for c in ("Cohort n", "Cohort %", "95% CI low", "95% CI high") if c in d.columns]
+    marks.loc[small, cols] = r.marker
+    data = d.copy()
+    data.loc[small, cols] = np.nan
+    note = f"Small numbers suppressed ({r.description})"
+    return table.replace(
+        data=data, suppressed=marks, suppression=r.name, notes=(*table.notes, note)
+    )
+
+
+def _hidden_percent(table: ResultTable, hidden: pd.DataFrame) -> pd.DataFrame:
+    """Percentages to hide: those of hidden cells, and every percentage of a hidden base
+    (a shown count with its percentage would reveal the base)."""
+    out = hidden.copy()
+    basis = table.percent_basis
+    if basis == "column" and table.row_total in out.index:
+        out.loc[:, hidden.loc[table.row_total]] = True
+    elif basis == "row" and table.col_total in out.columns:
+        out.loc[hidden[table.col_total], :] = True
+    elif basis == "total" and table.row_total in out.index:
+        grand_col = table.col_total if table.col_total in out.columns else out.columns[0]
+        if hidden.at[table.row_total, grand_col]:
+            out.loc[:, :] = True
+    return out
+
+
+def _percent(shown: pd.DataFrame, table: ResultTable) -> pd.DataFrame:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        if table.percent_basis == "column" and table.row_total in shown.index:
+            return shown.div(shown.loc[table.row_total].replace(0, np.nan), axis=1) * 100
+        if table.percent_basis == "row" and table.col_total in shown.columns:
+            return shown.div(shown[table.col_total].replace(0, np.nan), axis=0) * 100
+        if table.percent_basis == "total" and table.row_total in shown.index:
+            total = shown.loc[table.row_total]
+            grand = total[table.col_total] if table.col_total in shown.columns else total.iloc[0]
+            return shown / grand * 100 if grand else shown * np.nan
+    return shown * np.nan  # no published base to recompute from: show no percentages
+
+
+def _round(value: int | None, step: int) -> int | None:
+    return None if value is None else int(round(value / step) * step)
+
+
+def _all_whole(df: pd.DataFrame) -> bool:
+    arr = df.to_numpy(dtype=float)
+    arr = arr[~np.isnan(arr)]
+    return bool(np.all(arr == np.round(arr)) and np.all(arr >= 0))
