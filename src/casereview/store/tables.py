@@ -1,3 +1,6 @@
 """Imports every module that defines tables, so Base.metadata knows the whole schema."""
 
-from casereview.store import schema  # noqa: F401
+from casereview.store import (
+    documents,  # noqa: F401
+    schema,  # noqa: F401
+)

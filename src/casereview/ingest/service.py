@@ -1,0 +1,204 @@
+"""Ingesting review documents into the register: the core of `casereview ingest` (and the web
+upload). Files are read in limited worker processes, several at a time; each document is
+written in its own transaction, so one broken file never stops or spoils a batch.
+
+Which review a document belongs to: the one named with `review=` (created if the register
+does not hold it yet); otherwise a review whose reference is the file name without its
+extension ("Child T SCR.pdf" -> "Child T SCR"), created if needed. The same file (same
+SHA-256) is stored once: ingesting it again adds nothing and says which review has it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy.exc import IntegrityError
+
+from casereview.errors import CaseReviewError, DocumentError
+from casereview.ingest.model import ExtractedDocument
+from casereview.ingest.reader import SUFFIXES, read_document
+from casereview.ingest.sandbox import DEFAULT_LIMITS, Limits
+from casereview.ingest.sections import count_recommendations
+from casereview.store.database import Store
+from casereview.store.document_store import add_document, document_by_sha, get_or_create_review
+
+Status = Literal["added", "duplicate", "failed"]
+MAX_REFERENCE = 100  # reviews.reference is String(100)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    path: Path
+    status: Status
+    message: str
+    document_id: int | None = None
+    review: str | None = None
+    pages: int = 0
+    recommendations: int | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+def reference_from_filename(path: Path) -> str:
+    """The review reference given to a document ingested without --review."""
+    ref = " ".join(path.stem.split())[:MAX_REFERENCE].strip()
+    if not ref:
+        raise DocumentError(
+            f"{path.name}: cannot make a review reference from this file name; use --review REF"
+        )
+    return ref
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestResult]]:
+    """Files named, and the readable files inside folders named (recursively, hidden files and
+    other types skipped); a path that does not exist is a failed result."""
+    files: list[Path] = []
+    missing: list[IngestResult] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+        elif p.exists():
+            found = [p]
+        else:
+            missing.append(IngestResult(p, "failed", f"{p}: no such file or folder"))
+            continue
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, missing
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    review: str | None = None,
+    workers: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Ingest files and folders; returns one result per file, in the order they finished.
+
+    `on_start(n)` is told how many files there are; `on_result` hears each result as it comes
+    (for a progress bar). Nothing is raised for a bad file: its result says why it failed.
+    """
+    if workers < 1:
+        raise CaseReviewError(f"workers must be at least 1, not {workers}")
+    if review is not None and not review.strip():
+        raise CaseReviewError("--review needs a review reference")
+    files, results = collect_files(paths)
+    if on_start is not None:
+        on_start(len(files) + len(results))
+    for r in results:
+        _tell(on_result, r)
+
+    todo: list[Path] = []
+    for f in files:  # skip files already stored before paying for a parse
+        try:
+            sha = _sha256(f)
+        except OSError as exc:
+            results.append(_tell(on_result, IngestResult(f, "failed", f"{f.name}: {exc.strerror}")))
+            continue
+        with store.session() as s:
+            known = document_by_sha(s, sha)
+        if known is not None:
+            results.append(_tell(on_result, _duplicate(f, known.id, known.review)))
+        else:
+            todo.append(f)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(read_document, f, limits=limits): f for f in todo}
+        for future in as_completed(futures):
+            f = futures[future]
+            try:
+                doc = future.result()
+            except CaseReviewError as exc:
+                results.append(_tell(on_result, IngestResult(f, "failed", exc.message)))
+                continue
+            results.append(_tell(on_result, store_document(store, f, doc, review=review)))
+    return results
+
+
+def store_document(
+    store: Store, path: Path, doc: ExtractedDocument, *, review: str | None = None
+) -> IngestResult:
+    """Write one read document (and its review, if new) in one transaction."""
+    try:
+        reference = review.strip() if review else reference_from_filename(path)
+        with store.session() as s:
+            known = document_by_sha(s, doc.sha256)
+            if known is not None:
+                return _duplicate(path, known.id, known.review)
+            rev, created = get_or_create_review(s, reference, doc.title)
+            row = add_document(s, doc, rev, size_bytes=_size(path))
+            doc_id = row.id
+    except IntegrityError:  # another process stored the same file a moment ago
+        with store.session() as s:
+            known = document_by_sha(s, doc.sha256)
+        if known is None:
+            raise
+        return _duplicate(path, known.id, known.review)
+    except CaseReviewError as exc:
+        return IngestResult(path, "failed", exc.message)
+    recs = count_recommendations(doc)
+    new = " (new review)" if created else ""
+    return IngestResult(
+        path,
+        "added",
+        f"{path.name}: {doc.page_count} page{'s' if doc.page_count != 1 else ''}, "
+        f"review {reference}{new}",
+        document_id=doc_id,
+        review=reference,
+        pages=doc.page_count,
+        recommendations=recs,
+    )
+
+
+def _duplicate(path: Path, doc_id: int, review: str | None) -> IngestResult:
+    where = f"review {review}" if review else "no review"
+    return IngestResult(
+        path,
+        "duplicate",
+        f"{path.name}: already ingested as document {doc_id} ({where}); nothing added",
+        document_id=doc_id,
+        review=review,
+    )
+
+
+def _tell(callback: Callable[[IngestResult], None] | None, result: IngestResult) -> IngestResult:
+    if callback is not None:
+        callback(result)
+    return result
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
