@@ -1,0 +1,149 @@
+"""`casereview code REVIEW`: run the extractor over a review's documents and store what it
+proposes as pending codes for a person to accept, edit or reject (store/suggestions.py).
+
+The extractor (`casereview.extract.extract_document(doc)`) returns an Extraction whose
+suggestions carry field, value, subject, assertion, evidence, page, start, end and
+confidence (the `extract --json` shape). Suggestions for fields the codebook does not hold
+or values it does not allow are counted and left out: they could never become its codes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from casereview.codebook import default_registry
+from casereview.codebook.values import FieldValidator
+from casereview.errors import CaseReviewError, ValidationError
+from casereview.ingest.model import ExtractedDocument
+from casereview.store.database import Store
+from casereview.store.document_store import load_document, review_document_ids
+from casereview.store.suggestions import NewSuggestion, replace_pending
+
+Extractor = Callable[[ExtractedDocument], Any]
+
+
+@dataclass(frozen=True)
+class CodingResult:
+    review: str
+    codebook: str  # "id@version"
+    documents: int
+    added: int  # pending suggestions stored
+    replaced: int  # earlier pending suggestions removed
+    skipped_decided: int  # already accepted or rejected by a person
+    skipped_unfit: int  # field not in the codebook, or a value it does not allow
+
+
+def code_review(
+    store: Store,
+    reference: str,
+    *,
+    codebook: str | None = None,
+    extractor: Extractor | None = None,
+) -> CodingResult:
+    """Suggest codes for every document of the review; store them as pending (one
+    transaction). `codebook` overrides the codebook the extractor names."""
+    with store.session() as s:
+        _, ids = review_document_ids(s, reference)
+        docs = [(i, load_document(s, i)) for i in ids]
+    if not docs:
+        raise CaseReviewError(
+            f"review {reference!r} has no documents: ingest one first "
+            f"(casereview ingest FILE --review {reference})"
+        )
+    if extractor is None:
+        from casereview.extract import extract_document
+
+        extractor = extract_document
+    suggestions: list[NewSuggestion] = []
+    named: str | None = None
+    for doc_id, doc in docs:
+        extraction = extractor(doc)
+        named = named or _codebook_of(extraction)
+        for raw in _suggestions_of(extraction):
+            suggestions.append(_new(raw, doc_id))
+    cb_id = codebook or named
+    if not cb_id:
+        raise CaseReviewError("the extractor did not name its codebook: pass --codebook ID")
+    cb = default_registry().get(*cb_id.split("@", 1))
+    validators = {f.id: FieldValidator(cb, f) for f in cb.fields}
+    kept = []
+    for sg in suggestions:
+        check = validators.get(sg.field_id)
+        if check is None:
+            continue
+        try:
+            kept.append(dataclasses.replace(sg, value=check(sg.value)))
+        except ValidationError:
+            continue
+    with store.session() as s:
+        review, _ = review_document_ids(s, reference)
+        added, removed, skipped = replace_pending(s, review, cb.id, cb.version, kept)
+    return CodingResult(
+        review=reference,
+        codebook=cb.key,
+        documents=len(docs),
+        added=added,
+        replaced=removed,
+        skipped_decided=skipped,
+        skipped_unfit=len(suggestions) - len(kept),
+    )
+
+
+def _codebook_of(extraction: Any) -> str | None:
+    for name in ("codebook", "codebook_id"):
+        value = getattr(extraction, name, None)
+        if isinstance(value, str) and value:
+            return value
+        if value is not None and hasattr(value, "key"):
+            return str(value.key)
+    data = _json_of(extraction)
+    value = data.get("codebook") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _suggestions_of(extraction: Any) -> list[dict[str, Any]]:
+    items = getattr(extraction, "suggestions", None)
+    if items is None:
+        items = _json_of(extraction).get("suggestions", [])
+    return [_as_dict(x) for x in items]
+
+
+def _json_of(extraction: Any) -> dict[str, Any]:
+    to_json = getattr(extraction, "to_json", None)
+    if to_json is None:
+        return {}
+    data = to_json()
+    return json.loads(data) if isinstance(data, str) else dict(data)
+
+
+def _as_dict(item: Any) -> dict[str, Any]:
+    if isinstance(item, dict):
+        return item
+    if hasattr(item, "model_dump"):
+        return dict(item.model_dump())
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        return dataclasses.asdict(item)
+    return dict(vars(item))
+
+
+def _new(raw: dict[str, Any], document_id: int) -> NewSuggestion:
+    value = raw.get("value")
+    if isinstance(value, bool):  # a yes/no field's value as the codebook writes it
+        value = "yes" if value else "no"
+    confidence = raw.get("confidence")
+    return NewSuggestion(
+        field_id=str(raw.get("field") or raw.get("field_id") or ""),
+        value=None if value is None else str(value),
+        document_id=document_id,
+        evidence=raw.get("evidence"),
+        page=raw.get("page"),
+        start=raw.get("start"),
+        end=raw.get("end"),
+        subject=raw.get("subject"),
+        assertion=raw.get("assertion"),
+        confidence=float(confidence) if confidence is not None else None,
+    )
