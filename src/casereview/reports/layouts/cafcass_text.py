@@ -1,0 +1,236 @@
+"""The prose of the Cafcass study report: opening paragraphs and key observations.
+
+Every number in a sentence is read from a finished table (after suppression) through
+`reports.observations`; a sentence whose number is hidden or absent is simply not written.
+The wording follows the key observations of 000 and 001 (e.g. 001 Section 5.3.2: "Domestic
+abuse was the most common risk factor ... present at varied risk levels in 71% of the SCRs").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from casereview.analysis.table import ResultTable
+from casereview.reports.context import ReportData
+from casereview.reports.layout import Tables
+from casereview.reports.observations import (
+    Share, cell, join, lower_first, number, pct, ranked, top, value,
+)
+
+ALL = "All case types"
+
+
+def title(d: ReportData) -> str:
+    return d.codebook.title.split(" (")[0]
+
+
+def part(t: ResultTable | None, row: str, col: object = None) -> Share | None:
+    """A cell with its share of the column total (for tables printed without percentages)."""
+    if t is None:
+        return None
+    col = t.col_total if col is None and t.col_total is not None else col
+    s = cell(t, row, col)
+    whole = cell(t, t.row_total, col) if t.row_total is not None else None
+    if s is None or whole is None or not whole.count:
+        return None
+    return Share(s.label, s.count, s.count / whole.count * 100, int(whole.count))
+
+
+def introduction(d: ReportData) -> Iterator[str]:
+    c = d.cohort
+    pooled = f", pooled across {len(c.studies)} studies" if d.several_studies else ""
+    years = f" ({c.years})" if c.years else ""
+    yield (
+        f"This report presents data on {c.reviews} reviews concerning {c.children} children{pooled}{years}. "
+        f"Each review was coded against the {title(d)} framework ({d.codebook.key}): the child and "
+        "family, the index incident, Cafcass' involvement and the risk factors known before the incident."
+    )
+    yield (
+        "Tables count cases (reviews) or children, as each note says. Risk ratings relate to the case "
+        "rather than the suspected perpetrator; a rating of zero means that no risk of that type was "
+        "indicated in the information available, not that it was absent (000 Appendix A; 001 Section 2)."
+    )
+
+
+def case_details(t: Tables, d: ReportData) -> Iterator[str]:
+    law = t.get("law_type")
+    if law is not None:
+        members = {m for ms in law.groups.values() for m in ms}
+        tops = [r for r in law.data.index if r != law.row_total and r not in members]
+        shown = [s for s in (cell(law, r) for r in tops) if s is not None]
+        if len(shown) > 1:
+            text = join([f"{lower_first(s.label.removeprefix('Total '))} {s.n} ({s.pct})" for s in shown])
+            yield f"By law type, the cases were: {text}."
+    inv = t.get("involvement")
+    now = part(inv, "At the time of the incident")
+    if now is not None:
+        yield (
+            f"Cafcass was involved with the child at the time of the incident in {now.pct} of cases "
+            f"({now.n} of {now.of})."
+        )
+    model = top(t.get("scr_model"))
+    if model is not None:
+        yield f"The {lower_first(model.label)} model was the most common type of review ({model.n}, {model.pct})."
+
+
+def children(t: Tables, d: ReportData) -> Iterator[str]:
+    ag = t.get("age_gender")
+    if ag is None:
+        return
+    girls, boys = cell(ag, "Total", "Female"), cell(ag, "Total", "Male")
+    whole = cell(ag, "Total", "Total")
+    if girls and boys and whole:
+        yield (
+            f"Of the {whole.n} children, {girls.n} ({pct(girls.count / whole.count * 100)}) were girls "
+            f"and {boys.n} ({pct(boys.count / whole.count * 100)}) boys."
+        )
+    band = top(ag, "Total", exclude=("Unknown",))
+    if band is not None:
+        yield f"The largest age group was children aged {band.label.lower()} ({band.n} children, {band.pct})."
+
+
+def incidents(t: Tables, d: ReportData) -> Iterator[str]:
+    fatal = cell(t.get("incident_fatal"), "Yes")
+    if fatal is not None:
+        yield f"{fatal.pct} of the index incidents involved the death of a child ({fatal.n} cases)."
+    by_law = t.get("incident_by_law")
+    most = top(by_law, by_law.col_total if by_law is not None else None) if by_law else None
+    if most is not None and by_law is not None:
+        share = part(by_law, most.label)
+        if share is not None:
+            yield (
+                f"{most.label} was the most common index incident ({share.n} of {share.of} cases, "
+                f"{share.pct})."
+            )
+    trend = t.get("incident_trend")
+    if trend is not None and trend.percent is not None and len(trend.body.columns) > 1:
+        first, last = trend.body.columns[0], trend.body.columns[-1]
+        changes = []
+        for row in trend.body.index:
+            a, b = cell(trend, row, first), cell(trend, row, last)
+            if a and b and a.percent is not None and b.percent is not None:
+                changes.append((b.percent - a.percent, row, a, b))
+        if changes:
+            delta, row, a, b = max(changes, key=lambda c: abs(c[0]))
+            if abs(delta) >= 10:
+                way = "rose" if delta > 0 else "fell"
+                yield (
+                    f"The share of {lower_first(str(row))} incidents {way} from {a.pct} in the {first} "
+                    f"study to {b.pct} in the {last} study."
+                )
+
+
+def risk(t: Tables, d: ReportData) -> Iterator[str]:
+    order = ranked(t.get("risk_presence"), exclude=("Other",))
+    if order:
+        first = order[0]
+        tie = len(order) > 1 and order[1].count == first.count
+        if not tie:
+            yield (
+                f"{first.label} was the most common risk factor, present in {first.pct} of cases "
+                f"({first.n} cases)."
+            )
+        rest = [f"{lower_first(s.label)} ({s.pct})" for s in order[(0 if tie else 1):3]]
+        if rest:
+            yield f"The next most common were {join(rest)}." if not tie else f"The most common risk factors were {join(rest)}."
+    scores = t.get("score_by_law")
+    if scores is not None:
+        col = scores.col_total or scores.data.columns[0]
+        overall = value(scores, ALL, col)
+        maximum = scores.extra.get("maximum")
+        if overall is not None:
+            of_max = f" out of a possible {number(maximum)}" if maximum else ""
+            yield f"The average risk rating was {overall:.1f}{of_max}."
+        groups = [(g, value(scores, g, col)) for g in scores.groups]
+        groups = [(g, v) for g, v in groups if v is not None]
+        if len(groups) >= 2:
+            groups.sort(key=lambda gv: -gv[1])
+            text = join([f"{lower_first(g.removeprefix('Total '))} {v:.1f}" for g, v in groups])
+            yield f"Average ratings by law type: {text}."
+    spread = t.get("score_spread")
+    lo, hi = value(spread, ALL, "Minimum"), value(spread, ALL, "Maximum")
+    if lo is not None and hi is not None:
+        yield f"Risk ratings ranged from {number(lo)} to {number(hi)}."
+    da = t.get("da_by_law")
+    high, whole = cell(da, "High", "Total"), cell(da, "Total", "Total")
+    if high and whole and whole.count:
+        yield (
+            f"Domestic abuse was rated high risk in {high.n} of the {whole.n} cases in which it featured "
+            f"({pct(high.count / whole.count * 100)})."
+        )
+
+
+def source_of_harm(t: Tables, d: ReportData) -> Iterator[str]:
+    perp = t.get("perpetrator")
+    if perp is not None:
+        members = {m for ms in perp.groups.values() for m in ms}
+        leaf = top(perp, exclude=tuple(str(r) for r in perp.data.index if r not in members))
+        if leaf is not None:
+            yield (
+                f"{leaf.label} was most often the suspected perpetrator of the index incident "
+                f"({leaf.n} cases, {leaf.pct})."
+            )
+        familial = next((cell(perp, g) for g in perp.groups if "familial" in g.lower() and "extra" not in g.lower()), None)
+        if familial is not None:
+            yield (
+                f"{familial.pct} of incidents were known or thought to have been perpetrated by parents "
+                "or other family members."
+            )
+    da = t.get("da_perpetrator")
+    most = top(da, da.col_total) if da is not None and da.col_total else None
+    if most is not None:
+        share = part(da, most.label)
+        if share is not None:
+            yield (
+                f"Where domestic abuse featured, the alleged perpetrator was most often "
+                f"{lower_first(most.label)} ({share.n} of {share.of}, {share.pct})."
+            )
+
+
+def trio_intro(d: ReportData) -> Iterator[str]:
+    yield (
+        "The cumulative risk of harm when domestic abuse, substance misuse and parental mental health "
+        "problems co-exist (the 'toxic trio') is well known in social work practice (001 Section 5.3.1). "
+        "A factor counts as present when it was rated high, medium or low."
+    )
+
+
+def toxic_trio(t: Tables, d: ReportData) -> Iterator[str]:
+    s = t.get("toxic_trio_summary")
+    if s is None:
+        return
+    every = next((cell(s, r) for r in s.data.index if str(r).startswith("All")), None)
+    any_ = cell(s, "At least one")
+    none = cell(s, "None")
+    if every is not None:
+        yield f"{every.pct} of cases involved all three 'toxic trio' risk factors ({every.n} cases)."
+    if any_ is not None:
+        yield f"At least one of the three was present in {any_.pct} of cases ({any_.n})."
+    if none is not None:
+        yield f"{none.n} cases featured none of the three."
+
+
+def characteristics(t: Tables, d: ReportData) -> Iterator[str]:
+    parents = t.get("parents_age")
+    mothers, fathers = cell(parents, "Under 21", "Mothers"), cell(parents, "Under 21", "Fathers")
+    if mothers is not None and fathers is not None:
+        yield (
+            f"{mothers.pct} of mothers were under 21 at the birth of their first child, "
+            f"compared with {fathers.pct} of fathers."
+        )
+    older = cell(parents, "Over 30", "Fathers"), cell(parents, "Over 30", "Mothers")
+    if older[0] is not None and older[1] is not None:
+        yield f"{older[0].pct} of fathers were over 30 at the birth of their first child, compared with {older[1].pct} of mothers."
+    gender = t.get("gender_by_study")
+    if gender is not None and gender.col_total:
+        girls = cell(gender, "Female", gender.col_total)
+        if girls is not None and girls.percent is not None:
+            yield f"Across the studies, {girls.pct} of the children were girls."
+
+
+def summary(t: Tables, d: ReportData) -> Iterator[str]:
+    """Key findings for the front of the report: the first observation of each theme."""
+    for writer in (incidents, risk, toxic_trio, source_of_harm, characteristics):
+        first = next(iter(writer(t, d)), None)
+        if first is not None:
+            yield first

@@ -1,0 +1,119 @@
+"""Reading numbers back out of result tables to write sentences about them.
+
+Every helper returns None when the number is not there to be read: the category is
+absent, the cell is suppressed, or the denominator is zero. Sentences are only written from
+what a reader of the (suppressed) table could see, so an observation can never give away a
+hidden cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from casereview.analysis.table import ResultTable
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: float
+    percent: float | None
+    of: int | None  # the denominator the percentage is of, when known
+
+    @property
+    def pct(self) -> str:
+        return pct(self.percent)
+
+    @property
+    def n(self) -> str:
+        return number(self.count)
+
+
+def pct(value: float | None) -> str:
+    """71 -> '71%'; 42.6 -> '43%' (whole percentages, as the reference documents mostly give)."""
+    if value is None or pd.isna(value):
+        return "\u2013"
+    return f"{value:.0f}%"
+
+
+def number(value: float) -> str:
+    f = float(value)
+    return str(int(f)) if f.is_integer() else f"{f:.1f}"
+
+
+def words(n: int) -> str:
+    """Small whole numbers in words, as report prose writes them ('three cases')."""
+    names = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return names[n] if 0 <= n < len(names) else str(n)
+
+
+def cell(table: ResultTable | None, row: Any, col: Any = None) -> Share | None:
+    """One visible cell as a Share (count and its percentage), or None."""
+    if table is None:
+        return None
+    data = table.data
+    if col is None:
+        col = data.columns[0]
+    if row not in data.index or col not in data.columns or table.is_suppressed(row, col):
+        return None
+    value = data.at[row, col]
+    if pd.isna(value):
+        return None
+    p = None
+    if table.percent is not None and row in table.percent.index and col in table.percent.columns:
+        pv = table.percent.at[row, col]
+        p = None if pd.isna(pv) else float(pv)
+    of = None
+    if table.percent_basis == "total":
+        of = table.denominator
+    elif table.row_total is not None and table.percent_basis == "column":
+        total = data.at[table.row_total, col] if table.row_total in data.index else None
+        of = None if total is None or pd.isna(total) else int(total)
+    return Share(str(row), float(value), p, of)
+
+
+def ranked(table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()) -> list[Share]:
+    """The visible body cells of one column, largest first (ties keep table order)."""
+    if table is None:
+        return []
+    body = table.body
+    if body.empty:
+        return []
+    col = body.columns[0] if col is None else col
+    shares = [cell(table, r, col) for r in body.index if str(r) not in exclude]
+    found = [s for s in shares if s is not None and s.count > 0]
+    return sorted(found, key=lambda s: -s.count)
+
+
+def top(table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()) -> Share | None:
+    """The largest visible category, only if it is strictly the largest (no tie)."""
+    order = ranked(table, col, exclude=exclude)
+    if not order or (len(order) > 1 and order[1].count == order[0].count):
+        return None
+    return order[0]
+
+
+def value(table: ResultTable | None, row: Any, col: Any) -> float | None:
+    """A visible number (e.g. a mean score), or None."""
+    if table is None or row not in table.data.index or col not in table.data.columns:
+        return None
+    if table.is_suppressed(row, col):
+        return None
+    v = table.data.at[row, col]
+    return None if pd.isna(v) else float(v)
+
+
+def lower_first(label: str) -> str:
+    """'Domestic abuse' -> 'domestic abuse' for use mid-sentence (acronyms kept: 'SCIE')."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]

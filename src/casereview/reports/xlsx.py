@@ -1,0 +1,115 @@
+"""Study report -> Excel workbook: a contents sheet, then one sheet per table and figure.
+
+Each sheet holds the numbers of one exhibit (counts as numbers, percentages in their own
+columns, suppressed cells as their marker text) with its caption above and its notes below,
+so the workbook can be published on its own.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pandas as pd
+
+from casereview.analysis.table import ResultTable
+from casereview.reports.model import Exhibit, StudyReport
+from casereview.reports.tableview import column_text
+
+
+def _label(key: Any) -> str:
+    if isinstance(key, tuple):
+        return " \u2013 ".join(str(k) for k in key if str(k) != "")
+    return column_text(key)
+
+
+def _columns(table: ResultTable) -> list[tuple[str, Any, str]]:
+    """(header, data column, what) for each spreadsheet column: value, cases or percent."""
+    out: list[tuple[str, Any, str]] = []
+    for col in table.data.columns:
+        out.append((_label(col), col, "value"))
+        if table.counts is not None and col in table.counts.columns:
+            out.append((f"{_label(col)} (cases)", col, "cases"))
+        elif table.percent is not None and col in table.percent.columns:
+            out.append((f"{_label(col)} (%)", col, "percent"))
+    return out
+
+
+def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
+    if table.is_suppressed(row, col):
+        return table.marker(row, col)
+    frame = {"value": table.data, "cases": table.counts, "percent": table.percent}[what]
+    assert frame is not None
+    v = frame.at[row, col]
+    if pd.isna(v):
+        return None
+    v = float(v)
+    if what == "percent":
+        return round(v, 1)
+    return int(v) if v.is_integer() else round(v, 2)
+
+
+def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
+    t = exhibit.table
+    ws = book.add_worksheet(exhibit.label)
+    ws.write(0, 0, exhibit.caption, formats["title"])
+    cols = _columns(t)
+    ws.write(2, 0, exhibit.row_header or "", formats["head"])
+    for j, (header, _, _) in enumerate(cols, start=1):
+        ws.write(2, j, header, formats["head"])
+    r = 3
+    for row in t.data.index:
+        strong = row == t.row_total or row in t.groups
+        ws.write(r, 0, _label(row), formats["bold"] if strong else None)
+        for j, (_, col, what) in enumerate(cols, start=1):
+            value = _cell(t, row, col, what)
+            fmt = formats["pct" if what == "percent" else "num"]
+            if value is None:
+                ws.write_blank(r, j, None)
+            elif isinstance(value, str):
+                ws.write_string(r, j, value, formats["marker"])
+            else:
+                ws.write_number(r, j, value, fmt)
+        r += 1
+    r += 1
+    notes = [*exhibit.notes, *t.caveats] + ([f"Reproduces {t.source}."] if t.source else [])
+    for note in notes:
+        ws.write(r, 0, note, formats["note"])
+        r += 1
+    ws.set_column(0, 0, max(18, min(60, max((len(_label(x)) for x in t.data.index), default=10) + 2)))
+    ws.set_column(1, len(cols), 14)
+    ws.freeze_panes(3, 1)
+
+
+def render_xlsx(report: StudyReport) -> bytes:
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    formats = {
+        "title": book.add_format({"bold": True, "font_size": 12, "font_color": "#0B3C68"}),
+        "head": book.add_format({"bold": True, "bg_color": "#EAF1F8", "bottom": 1, "text_wrap": True}),
+        "bold": book.add_format({"bold": True}),
+        "num": book.add_format({"num_format": "General"}),
+        "pct": book.add_format({"num_format": "0.0"}),
+        "marker": book.add_format({"align": "right", "italic": True}),
+        "note": book.add_format({"italic": True, "font_color": "#5D6877"}),
+        "link": book.add_format({"font_color": "#0B3C68", "underline": 1}),
+    }
+    contents = book.add_worksheet("Contents")
+    contents.write(0, 0, report.title, formats["title"])
+    contents.write(1, 0, report.subtitle)
+    if report.suppress_below:
+        contents.write(2, 0, f"Counts below {report.suppress_below} are suppressed in every sheet.", formats["note"])
+    contents.write_row(4, 0, ["Sheet", "Title", "Unit", "Source"], formats["head"])
+    for i, e in enumerate(report.exhibits(), start=5):
+        contents.write_url(i, 0, f"internal:'{e.label}'!A1", formats["link"], e.label)
+        contents.write(i, 1, e.title)
+        contents.write(i, 2, e.table.unit)
+        contents.write(i, 3, e.table.source or "")
+        _sheet(book, formats, e)
+    contents.set_column(0, 0, 12)
+    contents.set_column(1, 1, 70)
+    contents.set_column(2, 3, 16)
+    book.close()
+    return buf.getvalue()
