@@ -134,18 +134,35 @@ def _secondary(
     marks: pd.DataFrame,
     r: SuppressionRule,
 ) -> None:
-    """Hide further cells until no hidden cell can be worked out (greedy, checked exactly)."""
+    """Hide further cells until no small (primary) cell can be worked out, choosing greedily
+    and checking exactly; then show again any secondary cell whose value the published
+    numbers determine anyway (showing it tells a reader nothing new)."""
     lines = _lines(table, counts)
+    primary = [
+        cell for cell in _cells(marks) if marks.at[cell] == r.marker and counts.at[cell] >= r.low
+    ]
+    primary = [c for c in primary if r.low <= counts.at[c] <= r.high]
     for _ in range(counts.size):
-        disclosed = [
-            cell for cell, (lo, hi) in disclosure_ranges(shown, marks, lines, r).items() if lo == hi
-        ]
+        ranges = disclosure_ranges(shown, marks, lines, r, cells=primary)
+        disclosed = [cell for cell, (lo, hi) in ranges.items() if lo == hi]
         if not disclosed:
-            return
+            break
         pick = _candidate(table, counts, marks, lines, disclosed)
         if pick is None:
             raise CaseReviewError(f"table {table.id!r}: cannot protect cells {disclosed}")
         marks.at[pick] = r.secondary_marker
+        shown.at[pick] = np.nan
+    secondary = [cell for cell in _cells(marks) if marks.at[cell] != "" and cell not in primary]
+    for cell, (lo, hi) in disclosure_ranges(shown, marks, lines, r, cells=secondary).items():
+        if lo == hi:
+            marks.at[cell] = ""
+            shown.at[cell] = (
+                _round(int(counts.at[cell]), r.round_to) if r.round_to else counts.at[cell]
+            )
+
+
+def _cells(frame: pd.DataFrame) -> list[tuple[object, object]]:
+    return [(x, c) for x in frame.index for c in frame.columns]
 
 
 def _candidate(
@@ -158,9 +175,29 @@ def _candidate(
     """A shown cell to hide: in the sum (holding a disclosed cell) with the fewest hidden
     cells, inner cells before margins, counts above the threshold before zeros, smallest
     first."""
+    targets = set(disclosed)
+    for _ in range(len(lines) + 1):
+        pick = _best_in(table, counts, marks, lines, targets)
+        if pick is not None:
+            return pick
+        # Every sum holding a disclosed cell is fully hidden: the disclosure runs through
+        # another sum (nested subtotals); widen to the cells those sums share.
+        wider = {c for line in lines if targets.intersection(line) for c in line}
+        if wider == targets:
+            return None
+        targets = wider
+    return None
+
+
+def _best_in(
+    table: ResultTable,
+    counts: pd.DataFrame,
+    marks: pd.DataFrame,
+    lines: list[list[tuple[object, object]]],
+    targets: set[tuple[object, object]],
+) -> tuple[object, object] | None:
     margins_r = set(table.margin_rows)
     best: tuple[tuple[int, int, int, float], tuple[object, object]] | None = None
-    targets = set(disclosed)
     for line in lines:
         if not targets.intersection(line):
             continue
@@ -197,6 +234,7 @@ def disclosure_ranges(
     marks: pd.DataFrame,
     lines: list[list[tuple[object, object]]],
     r: SuppressionRule,
+    cells: list[tuple[object, object]] | None = None,
 ) -> dict[tuple[object, object], tuple[int, int]]:
     """For each hidden cell, the (smallest, largest) whole value consistent with what is
     published. A reader knows: shown cells (exact, or within rounding), that a primary
@@ -204,12 +242,12 @@ def disclosure_ranges(
     marker: any count), and that every line adds up."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    cells = [(x, c) for x in shown.index for c in shown.columns]
-    pos = {cell: i for i, cell in enumerate(cells)}
-    hidden = [cell for cell in cells if marks.at[cell] != ""]
+    all_cells = _cells(shown)
+    pos = {cell: i for i, cell in enumerate(all_cells)}
+    hidden = [c for c in (cells if cells is not None else all_cells) if marks.at[c] != ""]
     if not hidden:
         return {}
-    n = len(cells)
+    n = len(all_cells)
     lo, hi = np.zeros(n), np.zeros(n)
     either: list[int] = []  # secondary cells: 0 or above `high` (needs a binary variable)
     shared = r.marker == r.secondary_marker
