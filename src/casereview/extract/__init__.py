@@ -1,1 +1,51 @@
-"""casereview.extract."""
+"""Assisted coding: suggestions with evidence, assertion (negation, hedges, history,
+hypotheticals) and subject (who a finding is about), resolved into one summary.
+
+    >>> from casereview.extract import extract_text
+    >>> extract_text("Child A was a 3-month-old boy. Mother had postnatal depression.").summary
+
+Public API: `extract_text(text, pages=None)`, `extract_document(doc)`, `Extraction`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, Sequence
+
+from casereview.extract.model import SUGGESTION_KEYS, Extraction, Suggestion
+
+
+class _Page(Protocol):
+    number: int
+    start: int
+    end: int
+
+
+class _Document(Protocol):
+    text: str
+    pages: Sequence[_Page]
+
+
+def extract_text(text: str, pages: Sequence[Any] | None = None) -> Extraction:
+    """Code a text. `pages`: objects with `.number` and `.start` (character offsets into
+    `text`), or (number, start) pairs; without them every suggestion has page None."""
+    from casereview.extract.findings import child_of, findings_of
+    from casereview.extract.pipeline import pipeline
+    from casereview.extract.suggest import suggestions, summary
+    from casereview.extract.text import PageIndex, normalise
+
+    norm = normalise(text)
+    doc = pipeline()(norm.text)
+    page_pairs = [
+        (p[0], p[1]) if isinstance(p, (tuple, list)) else (p.number, p.start) for p in (pages or [])
+    ]
+    facts = child_of(doc)
+    items = suggestions(findings_of(doc), facts, norm, PageIndex(page_pairs))
+    return Extraction(suggestions=items, summary=summary(items, facts))
+
+
+def extract_document(doc: _Document) -> Extraction:
+    """Code an ingested document (anything with `.text` and `.pages`)."""
+    return extract_text(doc.text, list(doc.pages or []))
+
+
+__all__ = ["SUGGESTION_KEYS", "Extraction", "Suggestion", "extract_document", "extract_text"]

@@ -1,0 +1,251 @@
+"""Assisted coding, measured: accuracy against hand-coded gold and speed on a 100-page PDF.
+
+    .venv/bin/python benchmarks/extract_bench.py            # dev + held-out figures, speed
+    .venv/bin/python benchmarks/extract_bench.py --errors   # also list the development-set errors
+    .venv/bin/python benchmarks/extract_bench.py --no-speed
+
+Accuracy: for each fixed summary key (docs/assisted-coding-manual.md) precision, recall and F1
+of the asserted value (flags: the positive class `true`; categories and age: a non-null
+prediction is right when it equals the gold, age within 0.02 years) and Cohen's kappa over
+all values (null, true and false as three categories). Flags F1 is micro-averaged over the 18
+flag keys (fatal included, as in tests/test_extract_dev_set.py). Beside each figure the same
+for a plain keyword search computed in the same run: any phrase of the concept lists anywhere
+in the text -> true, with no negation, hedging, history or subject. The held-out set is only
+ever scored here, never read for errors.
+
+Speed: a synthetic ~100-page report (~46,000 words) is written to PDF with WeasyPrint; then
+ingestion (pypdfium2 text with pages) + coding are timed, beside the raw pypdfium2 text
+extraction time as the floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sklearn.metrics import cohen_kappa_score
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "extract_dev"
+CATEGORIES = ("child_gender", "ethnicity", "child_protection_plan")
+
+# Keyword baseline: which concept lists stand for each flag (no context, no subject).
+BASELINE = {
+    "fatal": ["fatal"],
+    "domestic_abuse": ["domestic_abuse"],
+    "parental_mental_health": ["mental_health", "mh_service"],
+    "parental_alcohol_misuse": ["alcohol"],
+    "parental_drug_misuse": ["drugs", "substance_service"],
+    "parental_learning_disability": ["learning_disability"],
+    "parental_criminal_record": ["criminal_record", "violent_crime"],
+    "neglect": ["neglect", "nourishment", "living_conditions"],
+    "physical_abuse": ["physical_abuse"],
+    "sexual_abuse": ["sexual_abuse", "cse"],
+    "child_mental_health": ["mental_health", "camhs"],
+    "child_disability": ["child_disability"],
+    "child_substance_misuse": ["drugs", "alcohol"],
+    "missing_episodes": ["missing"],
+    "cse": ["cse"],
+    "criminal_exploitation": ["criminal_exploitation"],
+    "looked_after": ["looked_after"],
+}
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+def keys_of(cases: list[dict[str, Any]]) -> list[str]:
+    return list(cases[0]["gold"])
+
+
+def baseline_summary(text: str, keys: list[str]) -> dict[str, Any]:
+    from casereview.extract import rules as R
+
+    lower = " ".join(text.lower().split())
+    concepts = {c.id: c for c in R.concepts()}
+
+    def found(ids: list[str]) -> bool:
+        for cid in ids:
+            c = concepts[cid]
+            words = [p for ph in c.phrases for p in R.expand(ph.lower())]
+            if any(re.search(rf"\b{re.escape(w)}\b", lower) for w in words):
+                return True
+            if any(re.search(rf"\b{re.escape(a)}\b", text) for a in c.abbreviations):
+                return True
+        return False
+
+    out: dict[str, Any] = {k: None for k in keys}
+    for key, ids in BASELINE.items():
+        out[key] = True if found(ids) else None
+    out["child_protection_plan"] = "current" if found(["cpp"]) else None
+    g = re.search(r"\b(boy|girl)\b", lower)
+    out["child_gender"] = {"boy": "male", "girl": "female"}[g.group(1)] if g else None
+    return out
+
+
+def same(key: str, pred: Any, gold: Any) -> bool:
+    if key == "child_age_years" and pred is not None and gold is not None:
+        return abs(float(pred) - float(gold)) <= 0.02
+    return pred == gold
+
+
+def score(cases: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    keys = keys_of(cases)
+    micro = [0, 0, 0]
+    for key in keys:
+        golds = [c["gold"][key] for c in cases]
+        ps = [p.get(key) for p in preds]
+        if key in CATEGORIES or key == "child_age_years":
+            tp = sum(1 for p, g in zip(ps, golds) if p is not None and same(key, p, g))
+            npred = sum(1 for p in ps if p is not None)
+            ngold = sum(1 for g in golds if g is not None)
+            fp, fn = npred - tp, ngold - tp
+        else:
+            tp = sum(1 for p, g in zip(ps, golds) if p is True and g is True)
+            fp = sum(1 for p, g in zip(ps, golds) if p is True and g is not True)
+            fn = sum(1 for p, g in zip(ps, golds) if g is True and p is not True)
+            micro = [micro[0] + tp, micro[1] + fp, micro[2] + fn]
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        if key == "child_age_years":
+            ga = ["null" if g is None else "ok" for g in golds]
+            pa = ["null" if p is None else ("ok" if same(key, p, g) else "wrong") for p, g in zip(ps, golds)]
+            kappa = cohen_kappa_score(ga, pa)
+        else:
+            kappa = cohen_kappa_score([str(g) for g in golds], [str(p) for p in ps])
+        exact = sum(1 for p, g in zip(ps, golds) if same(key, p, g)) / len(cases)
+        out[key] = {"p": prec, "r": rec, "f1": f1, "kappa": float(kappa), "acc": exact}
+    tp, fp, fn = micro
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    out["_flags_micro"] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return out
+
+
+def report(name: str, cases: list[dict[str, Any]], errors: bool) -> dict[str, Any]:
+    from casereview.extract import extract_text
+
+    keys = keys_of(cases)
+    t0 = time.perf_counter()
+    preds = [extract_text(c["text"]).summary for c in cases]
+    elapsed = time.perf_counter() - t0
+    base = [baseline_summary(c["text"], keys) for c in cases]
+    ours, theirs = score(cases, preds), score(cases, base)
+    print(f"\n== {name}: {len(cases)} cases, coded in {elapsed:.2f} s ==")
+    print(f"{'key':30} {'P':>5} {'R':>5} {'F1':>5} {'kappa':>6} {'acc':>5} | keyword: {'P':>5} {'R':>5} {'F1':>5} {'kappa':>6}")
+    for key in keys:
+        a, b = ours[key], theirs[key]
+        print(
+            f"{key:30} {a['p']:5.2f} {a['r']:5.2f} {a['f1']:5.2f} {a['kappa']:6.2f} {a['acc']:5.2f} |"
+            f"          {b['p']:5.2f} {b['r']:5.2f} {b['f1']:5.2f} {b['kappa']:6.2f}"
+        )
+    a, b = ours["_flags_micro"], theirs["_flags_micro"]
+    print(f"{'FLAGS micro':30} {a['p']:5.2f} {a['r']:5.2f} {a['f1']:5.2f} {'':>6} {'':>5} |          {b['p']:5.2f} {b['r']:5.2f} {b['f1']:5.2f}")
+    if errors:
+        for case, pred in zip(cases, preds):
+            wrong = [k for k in keys if not same(k, pred.get(k), case["gold"][k])]
+            if wrong:
+                print(f"\n-- {case['id']} ({case['style']}): "
+                      + ", ".join(f"{k}: got {pred.get(k)!r} want {case['gold'][k]!r}" for k in wrong))
+    return {"ours": ours, "keyword": theirs}
+
+
+# ---------------------------------------------------------------------------- speed
+_SENTENCES = [
+    "Child {c} lived with {p} and attended the nursery three mornings a week.",
+    "The health visitor saw the family at home on {d} and recorded no concerns about the home conditions.",
+    "Mother told the GP that she had been feeling low since the birth and was prescribed antidepressants.",
+    "Police attended the address following a report of a domestic incident; father had left before officers arrived.",
+    "The social worker completed a single assessment and the case was closed with a referral to early help.",
+    "There was no evidence that either parent misused drugs, although father drank alcohol most evenings.",
+    "Practitioners should consider the cumulative impact of neglect on very young children.",
+    "A strategy meeting was held and agreed that section 47 enquiries should be undertaken.",
+    "The school reported that attendance had fallen to 82 per cent over the autumn term.",
+    "Father had previous convictions for violence and had served a custodial sentence in 2012.",
+    "Child {c} was seen by the paediatrician, who found bruising to the left cheek that was not explained.",
+    "The review panel considered the records of eleven agencies and met with practitioners at two learning events.",
+    "Maternal grandmother, who misused alcohol, sometimes cared for the children at weekends.",
+    "Mother denied any domestic abuse when asked at the antenatal booking appointment.",
+]
+
+
+def synthetic_report(words: int = 46_000, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    paras: list[str] = []
+    n = 0
+    while n < words:
+        para = " ".join(
+            rng.choice(_SENTENCES).format(c=rng.choice("ABCD"), p=rng.choice(["her mother", "his father", "both parents"]), d=f"{rng.randint(1, 28)} March")
+            for _ in range(rng.randint(4, 8))
+        )
+        paras.append(para)
+        n += len(para.split())
+    return paras
+
+
+def make_pdf(paras: list[str], path: Path) -> None:
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = f"<html><head><style>@page {{ size: A4; margin: 2cm }} body {{ font: 11pt serif; line-height: 1.35 }}</style></head><body>{body}</body></html>"
+    HTML(string=html).write_pdf(str(path))
+
+
+def speed() -> None:
+    import pypdfium2 as pdfium
+
+    from casereview.extract import extract_document
+    from casereview.extract.pipeline import pipeline
+    from casereview.ingest import read_document
+
+    pipeline()  # built once per process; not part of the per-document cost
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.pdf"
+        t0 = time.perf_counter()
+        make_pdf(synthetic_report(), path)
+        print(f"\n== speed: synthetic report written in {time.perf_counter() - t0:.1f} s ==")
+        t0 = time.perf_counter()
+        pdf = pdfium.PdfDocument(str(path))
+        raw = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+        floor = time.perf_counter() - t0
+        n_pages, n_words = len(raw), sum(len(t.split()) for t in raw)
+        pdf.close()
+        t0 = time.perf_counter()
+        doc = read_document(path, sandbox=False)
+        t_ingest = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        result = extract_document(doc)
+        t_code = time.perf_counter() - t0
+    total = t_ingest + t_code
+    print(f"pages {n_pages}, words {n_words}, suggestions {len(result.suggestions)}")
+    print(f"pypdfium2 raw text (floor): {floor:.2f} s")
+    print(f"ingestion {t_ingest:.2f} s + coding {t_code:.2f} s = {total:.2f} s -> {n_pages / total:.0f} pages/s "
+          f"({total / floor:.1f}x the raw text extraction floor)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="list development-set errors")
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--dev-only", action="store_true", help="skip the held-out set (while iterating)")
+    args = ap.parse_args()
+    report("dev", load("dev"), args.errors)
+    if not args.dev_only and (DATA / "heldout.yaml").exists():
+        report("held-out", load("heldout"), errors=False)
+    if not args.no_speed:
+        speed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,245 @@
+"""The subject child's age at the incident, gender and ethnic group.
+
+Ages follow the manual: months / 12, weeks x 7 / 365.25, days / 365.25, two decimals,
+"newborn" 0, unborn null; with several children, the first named subject child. Ethnic groups
+are the five the Triennial Review uses (002 Table 8): white, mixed, asian, black, other.
+Vocabulary is data (rules/child.yaml); the arithmetic and the choice between candidates is here.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from casereview.extract import rules as R
+from casereview.extract.findings import ChildFact, child_of
+from casereview.extract.matchers import PEOPLE_KEY
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-four": 24,
+}
+_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True)) + r"|a|an)"
+_NUM_ONLY = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True)) + r")"
+_UNIT = r"(years?|yrs?|months?|mths?|mos?|weeks?|wks?|days?)"
+_HALF = r"(?:\s+and\s+a\s+half)?"
+_AGE_PATTERNS = [
+    # "15-year-old", "six week old", "18 month old baby", "two and a half year old"
+    re.compile(rf"\b{_NUM}{_HALF}[\s-]+{_UNIT}[\s-]+old\b", re.I),
+    # "aged 2 years 4 months", "aged 15", "aged 6 weeks", "age 3"
+    re.compile(rf"\bage[d]?\s+(?:of\s+)?{_NUM}{_HALF}(?:\s+{_UNIT})?(?:,?\s+(?:and\s+)?{_NUM}\s+{_UNIT})?\b", re.I),
+    # "3 months of age", "4 years of age"
+    re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.I),
+    # "was 14 when", "(4 months)", "Child A (15)"
+    re.compile(rf"\b(?:was|is|just|only|then)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s+(?:old|when|at the time))", re.I),
+    re.compile(rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.I),
+]
+_CHILD_NOUN_AFTER = re.compile(
+    r"^\W{0,2}(?:white\s+british\s+|black\s+\w+\s+|mixed\s+\w+\s+|asian\s+\w+\s+|british\s+)?"
+    r"(boy|girl|baby|child|infant|son|daughter|toddler|young person|teenager|adolescent|twin|twins|"
+    r"male|female|subject|pre-?schooler|schoolgirl|schoolboy|young man|young woman|newborn|neonate)\b",
+    re.I,
+)
+_NOT_CHILD_AFTER = re.compile(
+    r"^\W{0,2}(mother|father|man|woman|partner|brother|sister|sibling|siblings|half-brother|"
+    r"half-sister|cousin|boyfriend|girlfriend|male adult|adult|friend|uncle|aunt|mum|dad)\b",
+    re.I,
+)
+_HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$", re.I)
+
+
+@dataclass
+class _Age:
+    years: float
+    score: float
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    import yaml
+
+    return yaml.safe_load((R.RULES_DIR / "child.yaml").read_text(encoding="utf-8"))
+
+
+def _num(text: str | None) -> float | None:
+    if text is None:
+        return None
+    t = text.lower()
+    if t in _NUMBERS:
+        return float(_NUMBERS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _to_years(n: float, unit: str | None) -> float:
+    u = (unit or "year").lower()
+    if u.startswith(("mo", "mth")):
+        return n / 12
+    if u.startswith("w"):
+        return n * 7 / 365.25
+    if u.startswith("d"):
+        return n / 365.25
+    return n
+
+
+def age_value(match: re.Match[str]) -> float | None:
+    """Years from a matched age expression (groups: number, unit, number, unit)."""
+    groups = [g for g in match.groups()]
+    nums = [(groups[i], groups[i + 1] if i + 1 < len(groups) else None) for i in range(0, len(groups), 2)]
+    total = 0.0
+    seen = False
+    half = "half" in match.group(0).lower()
+    for num, unit in nums:
+        n = _num(num)
+        if n is None:
+            continue
+        if half and not seen:
+            n += 0.5
+        total += _to_years(n, unit)
+        seen = True
+    return round(total, 2) if seen else None
+
+
+@Language.factory("casereview_child", default_config={})
+def make_child(nlp: Language, name: str) -> "ChildReader":
+    return ChildReader(name)
+
+
+class ChildReader:
+    """Sets doc._.cr_child: age, gender and ethnicity of the subject child."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        v = _vocab()
+        self.gender_words = {g: re.compile(r"\b(" + "|".join(ws) + r")\b", re.I) for g, ws in v["gender"].items()}
+        self.ethnic = [
+            (group, re.compile(r"\b(" + "|".join(sorted(ws, key=len, reverse=True)) + r")\b", re.I))
+            for group, ws in v["ethnicity"].items()
+        ]
+        self.newborn = re.compile(r"\b(" + "|".join(v["newborn"]) + r")\b", re.I)
+        self.unborn = re.compile(r"\b(" + "|".join(v["unborn"]) + r")\b", re.I)
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = child_of(doc)
+        facts.age = self.age(doc)
+        facts.gender = self.gender(doc)
+        facts.ethnicity = self.ethnicity(doc)
+        return doc
+
+    # ------------------------------------------------------------------ age
+    def age(self, doc: Doc) -> ChildFact | None:
+        text = doc.text
+        people = [(s.start_char, s.end_char, s.label_) for s in doc.spans[PEOPLE_KEY]]
+        cands: list[_Age] = []
+        seen: set[tuple[int, int]] = set()
+        for k, pat in enumerate(_AGE_PATTERNS):
+            for m in pat.finditer(text):
+                if any(a <= m.start() < b for a, b in seen):
+                    continue
+                years = age_value(m)
+                if years is None or years > 18:
+                    continue
+                after, before = text[m.end() : m.end() + 40], text[max(0, m.start() - 60) : m.start()]
+                if _NOT_CHILD_AFTER.match(after):
+                    continue
+                near = [p for p in people if p[1] <= m.start() and m.start() - p[1] <= 25]
+                who = near[-1][2] if near else None
+                if who and who not in ("child",):
+                    continue
+                score = 1.0 + (2.0 if _CHILD_NOUN_AFTER.match(after) else 0.0) + (1.5 if who == "child" else 0.0)
+                if k == 4 and who != "child":
+                    continue  # a bare "(15)" needs a child right before it
+                if _HISTORY_BEFORE.search(before):
+                    score -= 1.5
+                seen.add((m.start(), m.end()))
+                cands.append(_Age(years, score, m.start(), m.end()))
+        for m in self.newborn.finditer(text):
+            cands.append(_Age(0.0, 1.5, m.start(), m.end()))
+        if not cands:
+            return None
+        best = max(cands, key=lambda c: (c.score, -c.start))
+        if best.score < 1.0:
+            return None
+        span = doc.char_span(best.start, best.end, alignment_mode="expand")
+        return ChildFact("age_years", best.years, span, min(0.95, 0.55 + 0.12 * best.score))
+
+    # ------------------------------------------------------------------ gender
+    def gender(self, doc: Doc) -> ChildFact | None:
+        """Explicit words about the child (boy, girl, son, daughter) first; else the pronoun
+        that owns the child's parents ("Child A and her mother")."""
+        text = doc.text
+        explicit: list[tuple[int, str, re.Match[str]]] = []
+        for g, pat in self.gender_words.items():
+            for m in pat.finditer(text):
+                explicit.append((m.start(), g, m))
+        if explicit:
+            start, g, m = min(explicit, key=lambda x: x[0])
+            return ChildFact("gender", g, doc.char_span(m.start(), m.end(), alignment_mode="expand"), 0.9)
+        votes = {"male": 0, "female": 0}
+        first: dict[str, Span] = {}
+        child_seen = False
+        for tok in doc:
+            if tok.is_sent_start:
+                child_seen = False
+            if tok.lower_ == "child" or tok.lower_ in ("baby", "infant"):
+                child_seen = True
+            if child_seen and tok.lower_ in ("his", "her") and tok.i + 1 < len(doc):
+                if doc[tok.i + 1].lower_ in ("mother", "father", "mum", "dad", "parents", "carers", "school", "cot", "bedroom", "death", "injuries", "siblings"):
+                    g = "male" if tok.lower_ == "his" else "female"
+                    votes[g] += 1
+                    first.setdefault(g, doc[tok.i : tok.i + 2])
+        if votes["male"] == votes["female"]:
+            return None
+        g = max(votes, key=lambda k: votes[k])
+        return ChildFact("gender", g, first[g], 0.7)
+
+    # ------------------------------------------------------------------ ethnicity
+    def ethnicity(self, doc: Doc) -> ChildFact | None:
+        """The child's own group; else the family's; else both parents' (different -> mixed)."""
+        people = list(doc.spans[PEOPLE_KEY])
+        found: dict[str, list[tuple[str, Span]]] = {}
+        for group, pat in self.ethnic:
+            for m in pat.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None:
+                    continue
+                sent = span.sent
+                before = [p for p in people if sent.start <= p.start and p.end <= span.start]
+                owner = self._owner(before)
+                found.setdefault(owner, []).append((group, span))
+        for owner in ("child", "family"):
+            if owner in found:
+                group, span = found[owner][0]
+                return ChildFact("ethnicity", group, span, 0.85 if owner == "child" else 0.75)
+        parents = {o: v[0] for o, v in found.items() if o in ("mother", "father")}
+        if len(parents) == 2:
+            (g1, s1), (g2, _s2) = parents["mother"], parents["father"]
+            group = g1 if g1 == g2 else "mixed"
+            return ChildFact("ethnicity", group, s1, 0.6)
+        for o in ("mother", "father", "unknown"):
+            if o in parents or (o == "unknown" and "unknown" in found):
+                group, span = (parents.get(o) or found[o][0])
+                return ChildFact("ethnicity", group, span, 0.5)
+        return None
+
+    @staticmethod
+    def _owner(before: list[Span]) -> str:
+        if not before:
+            return "unknown"
+        label = before[-1].label_
+        if label in ("child", "family"):
+            return label
+        if label in ("mother", "father"):
+            return label
+        if label == "parents":
+            return "family"
+        return "other"

@@ -1,0 +1,133 @@
+"""Term matching components: people and codebook concepts, from the rules files (data).
+
+Both components follow spaCy's `SpanRuler` pattern: `__call__` = `match()` +
+`set_annotations()`, overlapping results kept in `doc.spans[key]`. Phrases go to a
+PhraseMatcher on LOWER (500 phrases in 8 ms on a 46,000-word report, ENGINEERING.md "Text"),
+abbreviations to one on ORTH (so "DA" matches but "da" does not), token patterns to a Matcher.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from casereview.extract import rules as R
+
+PEOPLE_KEY = "cr_people"
+CONCEPTS_KEY = "cr_concepts"
+NOT_A_PERSON = "_not_a_person"
+
+
+class TermMatcher:
+    """Phrases (lower-case), abbreviations (exact) and token patterns -> labelled spans."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._make = nlp.make_doc
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab)
+
+    def add(
+        self,
+        label: str,
+        phrases: Iterable[str] = (),
+        abbreviations: Iterable[str] = (),
+        patterns: Iterable[Iterable[dict[str, Any]]] = (),
+    ) -> None:
+        spelled = {p for phrase in phrases for p in R.expand(phrase.lower())}
+        if spelled:
+            self.lower.add(label, [self._make(p) for p in sorted(spelled)])
+        if abbreviations:
+            self.orth.add(label, [self._make(a) for a in abbreviations])
+        pats = [list(p) for p in patterns]
+        if pats:
+            self.tokens.add(label, pats)
+
+    def match(self, doc: Doc) -> list[Span]:
+        found = {
+            (s, e, m)
+            for matcher in (self.lower, self.orth, self.tokens)
+            for m, s, e in matcher(doc)
+        }
+        return [Span(doc, s, e, label=m) for s, e, m in sorted(found, key=lambda x: (x[0], -x[1]))]
+
+
+def drop_contained(spans: list[Span]) -> list[Span]:
+    """Keep spans not strictly inside a longer one ("mother's partner" beats "mother");
+    spans with identical offsets but different labels are all kept. Input sorted by
+    (start, -end)."""
+    kept: list[Span] = []
+    max_end = -1
+    for span in spans:
+        if max_end >= span.end and not (kept and (kept[-1].start, kept[-1].end) == (span.start, span.end)):
+            continue
+        kept.append(span)
+        max_end = max(max_end, span.end)
+    return kept
+
+
+@Language.factory("casereview_people", default_config={"rules_dir": None})
+def make_people(nlp: Language, name: str, rules_dir: str | None) -> "PeopleRuler":
+    return PeopleRuler(nlp, name, Path(rules_dir) if rules_dir else None)
+
+
+class PeopleRuler:
+    """Mentions of people (doc.spans['cr_people'], label = role from people.yaml)."""
+
+    def __init__(self, nlp: Language, name: str, rules_dir: Path | None) -> None:
+        self.name = name
+        self.rules = R.people(rules_dir)
+        self.roles = {p.role: p for p in self.rules.people}
+        self.matcher = TermMatcher(nlp)
+        for person in self.rules.people:
+            self.matcher.add(person.role, person.phrases, person.abbreviations, person.patterns)
+        self.matcher.add(NOT_A_PERSON, self.rules.not_people)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        return [s for s in drop_contained(self.matcher.match(doc)) if s.label_ != NOT_A_PERSON]
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[PEOPLE_KEY] = spans
+
+
+@Language.factory("casereview_concepts", default_config={"rules_dir": None})
+def make_concepts(nlp: Language, name: str, rules_dir: str | None) -> "ConceptRuler":
+    return ConceptRuler(nlp, name, Path(rules_dir) if rules_dir else None)
+
+
+class ConceptRuler:
+    """Codebook concepts (doc.spans['cr_concepts'], label = concept id from concepts.yaml)."""
+
+    def __init__(self, nlp: Language, name: str, rules_dir: Path | None) -> None:
+        self.name = name
+        self.concepts = {c.id: c for c in R.concepts(rules_dir)}
+        self.matcher = TermMatcher(nlp)
+        for c in self.concepts.values():
+            self.matcher.add(c.id, c.phrases, c.abbreviations, c.patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        out = []
+        for span in drop_contained(self.matcher.match(doc)):
+            c = self.concepts[span.label_]
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            if before == "-" and span.start > 1:  # "self-neglect", "youth-offending"
+                before = doc[span.start - 2].lower_
+            if after in c.not_followed_by or before in c.not_preceded_by:
+                continue
+            out.append(span)
+        return out
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[CONCEPTS_KEY] = spans

@@ -1,0 +1,43 @@
+"""The spaCy pipeline: blank English, sentencizer, then our registered components.
+
+Built once per process (it takes ~1 s to compile the phrase matchers) and reused; a blank
+pipeline needs no model download.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# Importing the modules registers their component factories with spaCy.
+from casereview.extract import child as _child  # noqa: F401
+from casereview.extract import context as _context  # noqa: F401
+from casereview.extract import matchers as _matchers  # noqa: F401
+from casereview.extract import subjects as _subjects  # noqa: F401
+
+COMPONENTS = (
+    "casereview_people",
+    "casereview_concepts",
+    "casereview_child",
+    "casereview_context",
+    "casereview_subjects",
+)
+
+
+def build(rules_dir: str | None = None) -> Language:
+    nlp = spacy.blank("en")
+    nlp.max_length = 20_000_000
+    # A bullet or heading with no full stop still ends a sentence at a line break; the
+    # sentencizer also splits on ";"-free punctuation only, which keeps clauses together.
+    nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "•", "▪", "●"]})
+    for name in COMPONENTS:
+        config = {} if name == "casereview_child" else {"rules_dir": rules_dir}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def pipeline(rules_dir: str | None = None) -> Language:
+    return build(rules_dir)

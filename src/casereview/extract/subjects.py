@@ -1,0 +1,231 @@
+"""Who each finding is about: the nearest person mention, possessives, clause subjects.
+
+No parser ships without a model download, so attribution works from the person mentions of
+people.yaml, in this order (assisted-coding manual, "Who"):
+1. a possessive owner just before the finding ("mother's depression", "her drinking");
+2. for abuse (victim concepts) the person it was done to ("neglect of the children"), and a
+   named perpetrator ("by the father") is never the subject;
+3. a person right after ("drug use by the father", "depression in the mother");
+4. the nearest person before it in the sentence, skipping bracketed and ", who ...," asides;
+5. the nearest person after it in the sentence; else the concept's default subject.
+Pronouns resolve to the last person mentioned with the same gender (they/their: the parents).
+"""
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from casereview.extract import rules as R
+from casereview.extract.findings import Finding, child_of, findings_of
+from casereview.extract.matchers import PEOPLE_KEY
+
+_POSSESSIVE_PRONOUNS = {"her", "his", "their"}
+_AFTER_PREPS = {"by", "of", "in", "from", "for", "among", "amongst", "regarding", "about"}
+_VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
+_AGENT_PREPS = {"by", "from"}
+_DETERMINERS = {"the", "her", "his", "their", "both", "a", "an", "this", "that", "mother's", "'s"}
+_GENERIC_PLURALS = {"parents", "children", "carers", "families", "adults", "babies", "infants", "young people", "parent", "child", "carer", "family", "the children", "siblings"}
+_GENERIC_WORDS = re.compile(
+    r"\b(practitioners?|professionals?|agencies|services|staff|workforce|organisations|partners|"
+    r"should|must|need|needs|can|could|may|might|will|important|importance|impact|awareness|"
+    r"understanding|training|guidance|learning|lessons?|recommendations?|research|evidence shows|"
+    r"nationally|often|commonly|frequently|typically|generally|always)\b",
+    re.I,
+)
+_PAST = re.compile(r"\b(was|were|had|did|been|went|became|told|said|disclosed|reported)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    role: str
+    cls: str
+    gender: str | None
+    how: str  # named | pronoun
+    possessive: bool
+    agent: bool
+    generic: bool
+
+
+@Language.factory("casereview_subjects", default_config={"rules_dir": None})
+def make_subjects(nlp: Language, name: str, rules_dir: str | None) -> "SubjectAttributor":
+    return SubjectAttributor(name, Path(rules_dir) if rules_dir else None)
+
+
+class SubjectAttributor:
+    def __init__(self, name: str, rules_dir: Path | None) -> None:
+        self.name = name
+        rules = R.people(rules_dir)
+        self.roles = {p.role: p for p in rules.people}
+        self.pronouns = rules.pronouns
+
+    def __call__(self, doc: Doc) -> Doc:
+        findings = findings_of(doc)
+        if findings:
+            self.set_annotations(doc, self.match(doc, findings))
+        return doc
+
+    def set_annotations(self, doc: Doc, findings: list[Finding]) -> None:
+        findings_of(doc)[:] = findings
+
+    # ------------------------------------------------------------------ mentions
+    def mentions(self, doc: Doc) -> list[Mention]:
+        """Person mentions in document order, pronouns resolved, owners applied."""
+        child_gender = child_of(doc).gender
+        child_g = child_gender.value if child_gender else None
+        spans = sorted(doc.spans[PEOPLE_KEY], key=lambda s: s.start)
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        raw: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans]
+        for tok in doc:
+            if tok.lower_ in self.pronouns and tok.i not in covered:
+                nxt = tok.i + 1
+                if nxt < len(doc) and nxt in covered:
+                    continue  # "her mother": the determiner of a person mention
+                raw.append((tok.i, tok.i + 1, None))
+        raw.sort(key=lambda r: r[0])
+        out: list[Mention] = []
+        last: dict[str, Mention] = {}
+        for start, end, span in raw:
+            possessive = end < len(doc) and doc[end].lower_ in ("'s", "'")
+            prev = doc[start - 1].lower_ if start > 0 else ""
+            prev2 = doc[start - 2].lower_ if start > 1 else ""
+            agent = prev in _AGENT_PREPS or (prev in _DETERMINERS and prev2 in _AGENT_PREPS)
+            if span is None:
+                word = doc[start].lower_
+                g = self.pronouns[word]
+                ref = last.get(g)
+                if ref is None:
+                    role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
+                    ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
+                out.append(
+                    replace(ref, start=start, end=end, how="pronoun",
+                            possessive=word in _POSSESSIVE_PRONOUNS or possessive, agent=agent, generic=False)
+                )
+                continue
+            person = self.roles[span.label_]
+            gender = child_g if person.subject_class == "child" else person.gender
+            text = span.text.lower()
+            generic = text in _GENERIC_PLURALS and prev not in _DETERMINERS
+            m = Mention(start, end, person.role, person.subject_class, gender, "named", possessive, agent, generic)
+            m = self._owned(doc, m, out)
+            out.append(m)
+            if m.gender:
+                last[m.gender] = m
+            if m.role in ("parents", "family"):
+                last["plural"] = m
+        return out
+
+    def _owned(self, doc: Doc, m: Mention, previous: list[Mention]) -> Mention:
+        """'Y's X' and 'X of the Y': a partner or sibling of a grandparent is not a parent."""
+        owner = None
+        if previous and previous[-1].possessive:
+            p = previous[-1]
+            gap = m.start - p.end
+            if gap == 1 or (gap == 2 and doc[p.end + 1].lower_ in ("own", "new", "former", "previous")):
+                owner = p
+        if owner is None:
+            return m
+        if owner.cls == "other" or (owner.cls == "parent" and m.cls == "sibling"):
+            return replace(m, cls="other", role="other")
+        return m
+
+    # ------------------------------------------------------------------ attribution
+    def match(self, doc: Doc, findings: list[Finding]) -> list[Finding]:
+        mentions = self.mentions(doc)
+        by_sent: dict[int, list[Mention]] = {}
+        for f in findings:
+            sent = f.sent
+            if sent.start not in by_sent:
+                by_sent[sent.start] = [m for m in mentions if sent.start <= m.start < sent.end]
+        # "X of the Y" owners (needs the sentence's mentions)
+        for f in findings:
+            ms = [m for m in by_sent[f.sent.start] if m.end <= f.span.start or m.start >= f.span.end]
+            ms = self._apply_of_owners(doc, ms)
+            subject = self._attribute(doc, f, ms)
+            if subject is None:
+                f.subject, f.subject_class, f.subject_how = None, f.concept.default_subject, "default"
+                if f.subject_class:
+                    f.subject = "child" if f.subject_class == "child" else "family"
+                f.generic = _is_generic(f.sent, ms)
+            else:
+                m, how = subject
+                f.subject, f.subject_class, f.subject_how = m.role, m.cls, how
+                if m.generic:
+                    f.generic = _is_generic(f.sent, [x for x in ms if not x.generic])
+        return findings
+
+    @staticmethod
+    def _apply_of_owners(doc: Doc, ms: list[Mention]) -> list[Mention]:
+        out = list(ms)
+        for i, m in enumerate(out[:-1]):
+            nxt = out[i + 1]
+            between = [t.lower_ for t in doc[m.end : nxt.start]]
+            if between and between[0] == "of" and len(between) <= 3 and nxt.cls == "other":
+                out[i] = replace(m, cls="other", role="other")
+        return out
+
+    def _attribute(self, doc: Doc, f: Finding, ms: list[Mention]) -> tuple[Mention, str] | None:
+        s, e = f.span.start, f.span.end
+        before = [m for m in ms if m.end <= s]
+        after = [m for m in ms if m.start >= e]
+        # 1. possessive owner within four words, nobody in between
+        if before and before[-1].possessive and s - before[-1].end <= 5:
+            return before[-1], "possessive" if before[-1].how == "named" else "pronoun"
+        # 2/3. the person right after ("of the children", "by the father")
+        if after:
+            first = after[0]
+            between = [t.lower_ for t in doc[e : first.start]]
+            preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
+            if between and len(between) <= 3 and between[0] in preps:
+                if not (f.concept.victim and between[0] in _AGENT_PREPS):
+                    return first, first.how
+        # 4. nearest before, outside asides that do not hold the finding
+        asides = _asides(f.sent)
+        inside = [a for a in asides if a[0] <= s < a[1]]
+        for m in reversed(before):
+            if f.concept.victim and m.agent:
+                continue
+            if any(a[0] <= m.start < a[1] for a in asides) and not any(
+                a[0] <= m.start < a[1] for a in inside
+            ):
+                continue
+            return m, m.how
+        # 5. nearest after
+        for m in after:
+            if f.concept.victim and m.agent:
+                continue
+            if m.start - e <= 12:
+                return m, m.how
+        return None
+
+
+def _asides(sent: Span) -> list[tuple[int, int]]:
+    """Token ranges of '( ... )' and ', who/whom/whose/which ... ,' asides."""
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        if tok.text == "(":
+            open_at = tok.i
+        elif tok.text == ")" and open_at is not None:
+            out.append((open_at, tok.i + 1))
+            open_at = None
+        elif tok.text == "," and k + 1 < len(toks):
+            nxt = [t.lower_ for t in toks[k + 1 : k + 3]]
+            if nxt and (nxt[0] in ("who", "whom", "whose", "which") or nxt[:2] == ["with", "whom"]):
+                end = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), sent.end)
+                out.append((tok.i, end))
+    return out
+
+
+def _is_generic(sent: Span, specific: list[Mention]) -> bool:
+    """A general statement about practice: nobody in this family named, present tense, and
+    words of guidance ("practitioners should be alert to domestic abuse")."""
+    if any(not m.generic for m in specific):
+        return False
+    text = sent.text
+    return bool(_GENERIC_WORDS.search(text)) and not _PAST.search(text)

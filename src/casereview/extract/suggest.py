@@ -1,0 +1,145 @@
+"""Findings -> codebook suggestions -> the resolved summary (assisted-coding manual).
+
+Summary rules: asserted (present or historical) beats negated; hedged or hypothetical only ->
+null; findings about the wrong person (grandparents, siblings, neighbours) suggest nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from casereview.extract import rules as R
+from casereview.extract.findings import ChildFact, ChildFacts, Finding
+from casereview.extract.model import Suggestion
+from casereview.extract.text import NormalText, PageIndex
+
+ASSERTED = ("present", "historical", "negated")
+_SUBSTANCE = {"alcohol", "drugs"}
+_ASSERTION_WEIGHT = {"present": 1.0, "historical": 0.95, "negated": 0.9, "possible": 0.6, "hypothetical": 0.5}
+_HOW_WEIGHT = {"possessive": 1.0, "named": 0.97, "pronoun": 0.85, "default": 0.8}
+_FLIP = {"yes": "no", "no": "yes"}
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Field and value labels from the codebook; summary-key labels where it has no field."""
+    fm = R.field_map()
+    field_labels = {f: m.label for m in fm.summary for f in m.fields}
+    value_labels: dict[tuple[str, str], str] = {}
+    try:
+        from casereview.codebook import default_registry
+
+        cb = default_registry().get(fm.codebook)
+    except Exception:  # the codebook is optional for extraction; labels fall back
+        return field_labels, value_labels
+    for f in cb.fields:
+        field_labels[f.id] = f.label
+        for v in cb.values_of(f):
+            value_labels[(f.id, v.id)] = v.label
+    return field_labels, value_labels
+
+
+def fields_for(f: Finding, child_age: float | None) -> tuple[str, ...]:
+    cls = f.subject_class
+    if cls is None:
+        return ()
+    fields = f.concept.fields
+    key: str = cls
+    if cls == "parent" and f.childhood and "parent_childhood" in fields:
+        key = "parent_childhood"
+    # A baby "positive for cocaine" or who "ingested methadone" was exposed to the
+    # household's drugs: that is the parents' use, not the child's (manual: child_substance
+    # is the child's own use).
+    if key == "child" and f.concept.id in _SUBSTANCE and child_age is not None and child_age < 10:
+        key = "family"
+    return fields.get(key, ())  # type: ignore[call-overload, no-any-return]
+
+
+def value_for(f: Finding) -> str:
+    c = f.concept
+    value = c.value
+    if f.assertion in c.assertion_values:
+        value = c.assertion_values[f.assertion]
+    elif f.assertion == "negated":
+        value = _FLIP.get(value, value)
+    if f.current and value in ("past", "previous"):
+        value = c.value
+    return value
+
+
+def suggestions(
+    findings: list[Finding], facts: ChildFacts, norm: NormalText, pages: PageIndex
+) -> list[Suggestion]:
+    field_labels, value_labels = _labels()
+    age = facts.age.value if facts.age else None
+    out: list[Suggestion] = []
+    for f in findings:
+        assertion = "hypothetical" if f.generic else f.assertion
+        for field_id in fields_for(f, age if isinstance(age, float) else None):
+            value = value_for(f)
+            conf = f.concept.confidence * _ASSERTION_WEIGHT[assertion] * _HOW_WEIGHT.get(f.subject_how, 0.8)
+            out.append(_make(field_id, value, f.subject or "family", assertion, f.span, f.sent, conf,
+                             norm, pages, field_labels, value_labels))
+    for fact in (facts.age, facts.gender, facts.ethnicity):
+        if fact is not None and fact.span is not None:
+            out.append(_fact(fact, norm, pages, field_labels, value_labels))
+    out.sort(key=lambda s: (s.start, s.field))
+    return out
+
+
+def _fact(fact: ChildFact, norm: NormalText, pages: PageIndex, fl: dict, vl: dict) -> Suggestion:
+    field_id = {"age_years": "age_years", "gender": "gender", "ethnicity": "ethnicity"}[fact.field]
+    return _make(field_id, fact.value, "child", "present", fact.span, fact.span.sent, fact.confidence,
+                 norm, pages, fl, vl)
+
+
+def _make(field_id: str, value: Any, subject: str, assertion: str, span: Any, sent: Any, conf: float,
+          norm: NormalText, pages: PageIndex, fl: dict, vl: dict) -> Suggestion:
+    start, end = norm.original(span.start_char, span.end_char)
+    if isinstance(value, float):
+        label = f"{value:g} years"
+    else:
+        label = vl.get((field_id, str(value))) or {"yes": "Yes", "no": "No"}.get(str(value), str(value))
+    return Suggestion(
+        field=field_id,
+        field_label=fl.get(field_id, field_id),
+        value=value,
+        value_label=label,
+        subject=subject,
+        assertion=assertion,
+        evidence=sent.text.strip(),
+        page=pages.page_of(start),
+        start=start,
+        end=end,
+        confidence=round(min(conf, 0.99), 2),
+    )
+
+
+def summary(items: list[Suggestion], facts: ChildFacts) -> dict[str, Any]:
+    """One value per fixed key (the manual's resolution rules)."""
+    out: dict[str, Any] = {}
+    for fm in R.field_map().summary:
+        if fm.key == "child_age_years":
+            out[fm.key] = facts.age.value if facts.age else None
+            continue
+        if fm.key in ("child_gender", "ethnicity"):
+            fact = facts.gender if fm.key == "child_gender" else facts.ethnicity
+            out[fm.key] = fm.values.get(str(fact.value)) if fact else None
+            continue
+        asserted = [s for s in items if s.field in fm.fields and s.assertion in ASSERTED]
+        if fm.kind == "category":
+            values = {str(s.value) for s in asserted}
+            pick = next((v for v in fm.order if v in values), None)
+            out[fm.key] = fm.values.get(pick) if pick is not None else None
+            continue
+        truth = {_truth(fm, s.value) for s in asserted} - {None}
+        out[fm.key] = True if True in truth else (False if False in truth else None)
+    return out
+
+
+def _truth(fm: R.FieldMap, value: Any) -> bool | None:
+    if str(value) in fm.values:
+        v = fm.values[str(value)]
+        return v if isinstance(v, bool) else None
+    return {"yes": True, "no": False}.get(str(value))
