@@ -1,8 +1,8 @@
 """Review documents in: PDF, DOCX, HTML and text to text with pages, offsets and sections.
 
-    doc = read_document("report.pdf")      # parsed in a limited worker process
-    doc.text, doc.pages[0].number, doc.pages[0].start, doc.pages[0].end
-    find_sections(doc), count_recommendations(doc)
+doc = read_document("report.pdf")      # parsed in a limited worker process
+doc.text, doc.pages[0].number, doc.pages[0].start, doc.pages[0].end
+find_sections(doc), count_recommendations(doc)
 """
 
 from casereview.ingest.model import (

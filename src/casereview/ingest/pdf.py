@@ -65,7 +65,7 @@ def _metadata_title(pdf) -> str | None:  # type: ignore[no-untyped-def]
 
 
 def _refuse_scans(path: Path, pages: list[str]) -> None:
-    visible = [sum(not c.isspace() for c in p) for p in pages]
+    visible = [len("".join(p.split())) for p in pages]
     empty = sum(v < MIN_PAGE_CHARS for v in visible)
     # (Almost) no text on most pages: an image of a report, not a report we can read.
     if sum(visible) < MIN_PAGE_CHARS * len(pages) or empty * 2 > len(pages):

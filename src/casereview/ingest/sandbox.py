@@ -14,11 +14,13 @@ import resource
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing import spawn
 from typing import Any
 
 from casereview.errors import CaseReviewError, DocumentError
 
 PRELOAD = ["casereview.ingest.reader", "pypdfium2", "docx", "selectolax.lexbor"]
+WORKER_NAME = "casereview-reader"
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,26 @@ def _get_context() -> Any:
         ctx.set_forkserver_preload(PRELOAD)
         _context = ctx
     return _context
+
+
+# multiprocessing makes each new child re-run the caller's main script (as "__mp_main__") so
+# that functions defined there can be unpickled. Our worker runs only package functions, and
+# re-running, say, a benchmark script that imports spaCy would cost seconds per file (or
+# fail outright in a script without an `if __name__ == "__main__"` guard). So for reader
+# workers only, the main-module entries are left out of the child's preparation data.
+_preparation_data = spawn.get_preparation_data
+
+
+def _reader_preparation_data(name: str) -> dict[str, Any]:
+    data = _preparation_data(name)
+    if name.startswith(WORKER_NAME):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data  # type: ignore[no-any-return]
+
+
+if getattr(spawn.get_preparation_data, "__name__", "") != "_reader_preparation_data":
+    spawn.get_preparation_data = _reader_preparation_data
 
 
 def _child(conn, fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> None:  # type: ignore[no-untyped-def]
@@ -73,7 +95,9 @@ def run_limited(
     """
     ctx = _get_context()
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, fn, args, limits), daemon=True)
+    proc = ctx.Process(
+        target=_child, args=(child, fn, args, limits), daemon=True, name=f"{WORKER_NAME}-{label}"
+    )
     proc.start()
     child.close()
     try:

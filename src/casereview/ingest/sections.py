@@ -78,6 +78,9 @@ _LEARNING = re.compile(
     re.IGNORECASE,
 )
 _FINDINGS = re.compile(r"\bfindings?\b", re.IGNORECASE)
+_CHAPTER = re.compile(r"^(?:chapter|section|part|appendix|annex)\b", re.IGNORECASE)
+# A next line in lower case carries on the sentence, unless it is a list item ("a) ...").
+_CONTINUES = re.compile(r"^(?![a-z]{1,4}[.)]\s|\([a-z]{1,4}\)\s)[a-z]")
 _ITEM_LINE = re.compile(r"^(?:recommendation|r)\s?\d", re.IGNORECASE)  # an item, not a heading
 _LEVEL_ANY = 9  # rank of headings found by name inside a document that marks its headings
 
@@ -190,7 +193,8 @@ def _lines(text: str):  # type: ignore[no-untyped-def]
 
 
 def _running_lines(doc: ExtractedDocument) -> set[str]:
-    """Lines at the top or bottom of most pages (running headers and footers), digits removed."""
+    """Lines at the top or bottom of most pages (running headers and footers), with their
+    digits as "#" ("Child Q – page #")."""
     if len(doc.pages) < 3:
         return set()
     seen: Counter[str] = Counter()
@@ -207,10 +211,9 @@ def _line_candidates(doc: ExtractedDocument, *, names_only: bool) -> list[_Candi
     open_list: _Candidate | None = None  # the recommendations/learning section we are in
     for i, (pos, raw) in enumerate(lines):
         line = raw.strip()
-        if not 3 <= len(line) <= 120 or re.sub(r"\d+", "#", line) in running:
+        if not 3 <= len(line) <= 120 or _is_running(line, running):
             continue
-        following = next((ln.strip() for _, ln in lines[i + 1 :] if ln.strip()), "")
-        if following[:1].islower():
+        if _CONTINUES.match(_next_text_line(lines, i)):
             continue  # the sentence goes on: a wrapped line, not a heading
         start = pos + raw.index(line[0])
         cand = _judge(line, start, names_only)
@@ -228,6 +231,22 @@ def _line_candidates(doc: ExtractedDocument, *, names_only: bool) -> list[_Candi
             open_list = None
         out.append(cand)
     return out
+
+
+def _is_running(line: str, running: set[str]) -> bool:
+    if re.sub(r"\d+", "#", line) not in running:
+        return False
+    # "3. Findings" and "Chapter 3" differ from page to page only in their number, but they
+    # are headings: only unnumbered lines count as running headers.
+    return not (_NUMBERED.match(line) or _CHAPTER.match(line))
+
+
+def _next_text_line(lines: list[tuple[int, str]], i: int) -> str:
+    for j in range(i + 1, min(i + 50, len(lines))):
+        text = lines[j][1].strip()
+        if text:
+            return text
+    return ""
 
 
 def _judge(line: str, start: int, names_only: bool) -> _Candidate | None:
