@@ -36,8 +36,10 @@ def store(any_store: Store, tmp_path: Path) -> Store:
             tmp_path,
             "Child V.txt",
             [
-                "Review of Child V. The mother described domestic abuse by her partner. Domestic "
-                "abuse was reported twice more, and domestic abuse continued after the birth.",
+                (
+                    "Review of Child V. The mother described domestic abuse by her partner. "
+                    "Domestic abuse was reported twice more, and domestic abuse continued."
+                ),
                 "Abuse of alcohol was, the father said, a domestic matter between the adults.",
                 "Notes: R&D <script>alert(1)</script> neglect & poverty were both present.",
             ],
