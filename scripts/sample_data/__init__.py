@@ -1,0 +1,1 @@
+"""Building the Cafcass sample datasets (see scripts/build_sample_data.py)."""
