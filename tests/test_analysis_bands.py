@@ -4,7 +4,13 @@ import pandas as pd
 import pytest
 
 from analysis_frames import cafcass, frame
-from casereview.analysis.bands import CHILD_AGE_000, DURATION_000, PARENT_AGE_001, band_table, numeric_summary
+from casereview.analysis.bands import (
+    CHILD_AGE_000,
+    DURATION_000,
+    PARENT_AGE_001,
+    band_table,
+    numeric_summary,
+)
 
 
 def test_child_age_band_edges() -> None:

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from scipy.stats import chi2_contingency
 
-from casereview.analysis.frequency import crosstab, frequency
 from analysis_frames import cafcass, frame
+from casereview.analysis.frequency import crosstab, frequency
 
 # Six reviews; R006 has two children. Law types: 2 s31, 1 public other, 1 WTFH only,
 # 1 WTFH & WAFH, 1 coded only as 'Private law' (broad value).

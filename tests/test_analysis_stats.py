@@ -10,7 +10,13 @@ from statsmodels.stats.proportion import proportion_confint
 
 from analysis_frames import cafcass, frame
 from casereview.analysis import stats
-from casereview.analysis.reference import compare, compare_cohort, compare_distribution, library, reference
+from casereview.analysis.reference import (
+    compare,
+    compare_cohort,
+    compare_distribution,
+    library,
+    reference,
+)
 
 REFERENCE_DOCS = Path(__file__).resolve().parents[2] / "shared" / "reference"
 

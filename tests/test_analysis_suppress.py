@@ -11,7 +11,13 @@ import pytest
 
 from analysis_frames import cafcass, frame
 from casereview.analysis.frequency import crosstab, frequency
-from casereview.analysis.suppress import RULES, disclosure_ranges, suppress, table_lines, threshold_rule
+from casereview.analysis.suppress import (
+    RULES,
+    disclosure_ranges,
+    suppress,
+    table_lines,
+    threshold_rule,
+)
 from casereview.analysis.table import ResultTable
 from casereview.errors import CaseReviewError
 
@@ -49,7 +55,7 @@ def feasible_values(t: ResultTable, lines, low: int, high: int, shared: bool) ->
     def domain(cell):
         m = marks.at[cell]
         if shared:
-            return range(0, top)
+            return range(top)
         if m.startswith("<"):
             return range(low, high + 1)
         return [0, *range(high + 1, top)]
