@@ -25,7 +25,7 @@ def test_file_frame_is_typed_in_codebook_order(cb) -> None:
     assert df.loc[3, "law_type"] == "public_s31"  # written "Public law - s31 only"
     assert df.loc[3, "risk_cpp"] == "yes_currently"  # written as code 3
     assert df["child_age"].dtype == float
-    assert df.loc[3, "region"] is None and df.loc[0, "region"] == "London"
+    assert pd.isna(df.loc[3, "region"]) and df.loc[0, "region"] == "London"
     assert list(df["study"].cat.categories) == ["study-a", "study-b"]
 
 
