@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from casereview.analysis.frame import case_frame, read_cases, review_frame, with_groups
