@@ -65,7 +65,7 @@ def code_review(
         named = named or _codebook_of(extraction)
         for raw in _suggestions_of(extraction):
             suggestions.append(_new(raw, doc_id))
-    cb_id = codebook or named
+    cb_id = codebook or named or _rules_codebook()
     if not cb_id:
         raise CaseReviewError("the extractor did not name its codebook: pass --codebook ID")
     cb = default_registry().get(*cb_id.split("@", 1))
@@ -103,6 +103,16 @@ def _codebook_of(extraction: Any) -> str | None:
     data = _json_of(extraction)
     value = data.get("codebook") if isinstance(data, dict) else None
     return value if isinstance(value, str) and value else None
+
+
+def _rules_codebook() -> str | None:
+    """The codebook the extractor's rule files are written for (extract/rules/fields.yaml)."""
+    try:
+        from casereview.extract.rules import field_map
+
+        return str(field_map().codebook)
+    except (ImportError, AttributeError, CaseReviewError):
+        return None
 
 
 def _suggestions_of(extraction: Any) -> list[dict[str, Any]]:

@@ -71,8 +71,8 @@ def replace_pending(
 ) -> tuple[int, int, int]:
     """Replace the review's pending suggestions for this codebook; (added, removed, skipped).
 
-    A suggestion is skipped when a person already decided the same thing: a rejected or
-    final code of the same field and value drawn from the same evidence span."""
+    A suggestion is skipped when a person already decided on it: a rejected or final code
+    (accepted or edited) of the same field drawn from the same evidence span."""
     removed = session.execute(
         delete(Code).where(
             Code.review_id == review.id,
@@ -81,7 +81,7 @@ def replace_pending(
         )
     ).rowcount
     decided = {
-        (c.field_id, c.value, c.document_id, c.span_start)
+        (c.field_id, c.document_id, c.span_start)
         for c in session.scalars(
             select(Code).where(
                 Code.review_id == review.id,
@@ -96,7 +96,7 @@ def replace_pending(
     now = utcnow()
     added = skipped = 0
     for sg in suggestions:
-        if (sg.field_id, sg.value, sg.document_id, sg.start) in decided:
+        if (sg.field_id, sg.document_id, sg.start) in decided:
             skipped += 1
             continue
         level = cb.field(sg.field_id).level
@@ -131,11 +131,12 @@ def list_codes(session: Session, reference: str, status: str | None = "pending")
     q = select(Code).where(Code.review_id == review.id)
     if status is not None:
         q = q.where(Code.status == status)
-    labels = dict(
-        session.execute(select(Child.id, Child.label).where(Child.review_id == review.id))
-        .tuples()
-        .all()
-    )
+    labels = {
+        cid: label
+        for cid, label in session.execute(
+            select(Child.id, Child.label).where(Child.review_id == review.id)
+        )
+    }
     return [_view(c, review.reference, labels) for c in session.scalars(q.order_by(Code.id))]
 
 
