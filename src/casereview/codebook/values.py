@@ -59,6 +59,11 @@ class FieldValidator:
 
     def __call__(self, raw: Any) -> str | None:
         """The canonical text of `raw`, None when empty; ValidationError when not allowed."""
+        if self.values and isinstance(raw, str) and raw.strip():
+            # A value id such as 'none' (risk level, 000 Appendix A) is a value, not a blank.
+            found = self._table.get(raw.strip().lower())
+            if found is not None:
+                return found
         if is_empty(raw):
             return None
         f = self.field
