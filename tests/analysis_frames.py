@@ -8,10 +8,19 @@ from casereview.analysis.frame import prepare
 from casereview.codebook import default_registry
 
 RISK_FIELDS = (
-    "risk_cpp", "risk_physical_abuse", "risk_emotional_abuse", "risk_sexual_abuse", "risk_neglect",
-    "risk_child_vulnerabilities", "risk_domestic_abuse", "risk_parental_mental_health",
-    "risk_substance_misuse", "risk_parental_vulnerabilities", "risk_non_engagement",
-    "risk_parental_abuse_experience", "risk_other",
+    "risk_cpp",
+    "risk_physical_abuse",
+    "risk_emotional_abuse",
+    "risk_sexual_abuse",
+    "risk_neglect",
+    "risk_child_vulnerabilities",
+    "risk_domestic_abuse",
+    "risk_parental_mental_health",
+    "risk_substance_misuse",
+    "risk_parental_vulnerabilities",
+    "risk_non_engagement",
+    "risk_parental_abuse_experience",
+    "risk_other",
 )
 
 
@@ -24,7 +33,13 @@ def frame(rows: list[dict[str, object]], *, risk_default: str | None = "none") -
     unless `risk_default` is None."""
     filled = []
     for i, row in enumerate(rows):
-        r = {"review_id": f"R{i + 1:03d}", "child": "1", "study": "s1", "year": 2015, "region": None}
+        r = {
+            "review_id": f"R{i + 1:03d}",
+            "child": "1",
+            "study": "s1",
+            "year": 2015,
+            "region": None,
+        }
         if risk_default is not None:
             for f in RISK_FIELDS:
                 r[f] = "no" if f == "risk_cpp" else risk_default

@@ -32,10 +32,28 @@ def test_file_frame_is_typed_in_codebook_order(cb) -> None:
 
 def test_register_frame_matches_file_frame(sqlite_store, cb) -> None:
     import_file(sqlite_store, DATA / "cases_small.csv", "cafcass-scr")
-    from_store = case_frame(sqlite_store, "cafcass-scr").sort_values(["review_id", "child"]).reset_index(drop=True)
-    from_file = read_cases(DATA / "cases_small.csv", cb).sort_values(["review_id", "child"]).reset_index(drop=True)
-    for col in ("review_id", "child", "law_type", "incident_type", "child_gender", "risk_cpp", "toxic_trio_any"):
-        assert from_store[col].astype(object).tolist() == from_file[col].astype(object).tolist(), col
+    from_store = (
+        case_frame(sqlite_store, "cafcass-scr")
+        .sort_values(["review_id", "child"])
+        .reset_index(drop=True)
+    )
+    from_file = (
+        read_cases(DATA / "cases_small.csv", cb)
+        .sort_values(["review_id", "child"])
+        .reset_index(drop=True)
+    )
+    for col in (
+        "review_id",
+        "child",
+        "law_type",
+        "incident_type",
+        "child_gender",
+        "risk_cpp",
+        "toxic_trio_any",
+    ):
+        assert from_store[col].astype(object).tolist() == from_file[col].astype(object).tolist(), (
+            col
+        )
     assert from_store["child_age"].tolist() == from_file["child_age"].tolist()
     only_a = case_frame(sqlite_store, "cafcass-scr", study="study-a")
     assert set(only_a["review_id"]) == {"T-001", "T-002"}
@@ -52,7 +70,10 @@ def test_review_frame_has_one_row_per_review(cb) -> None:
 
 def test_bad_values_are_all_reported(cb, tmp_path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("review_id,child,law_type,child_age\nX1,1,no_such_law,4\nX2,1,public_s31,40\n", encoding="utf-8")
+    bad.write_text(
+        "review_id,child,law_type,child_age\nX1,1,no_such_law,4\nX2,1,public_s31,40\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ImportRejected) as err:
         read_cases(bad, cb)
     rows = {(e.row, e.column) for e in err.value.errors}

@@ -16,7 +16,13 @@ ROWS = [
     {"law_type": "private_wtfh", "incident_type": "homicide", "child_gender": "female"},
     {"law_type": "private_wtfh_wafh", "incident_type": "sexual_abuse", "child_gender": None},
     {"law_type": "private", "incident_type": "suicide", "child_gender": "male"},
-    {"review_id": "R006", "child": "2", "law_type": "private", "incident_type": "suicide", "child_gender": "female"},
+    {
+        "review_id": "R006",
+        "child": "2",
+        "law_type": "private",
+        "incident_type": "suicide",
+        "child_gender": "female",
+    },
 ]
 
 
@@ -40,7 +46,9 @@ def test_law_type_with_subtotals_like_000_table_3(cases) -> None:
     assert n["Total"] == 6
     assert t.percent is not None and t.percent.at["Total public law", "n"] == pytest.approx(50.0)
     assert t.groups["Total private law"] == (
-        "Private law – WTFH only", "Private law – WTFH & WAFH", "Private law (not specified)"
+        "Private law – WTFH only",
+        "Private law – WTFH & WAFH",
+        "Private law (not specified)",
     )
 
 
@@ -59,8 +67,15 @@ def test_missing_shown_as_a_category(cases) -> None:
 
 
 def test_crosstab_incident_by_law_group_with_totals(cases) -> None:
-    t = crosstab(cases, cafcass(), "incident_type", "law_type", row_hierarchy="top", col_hierarchy="top",
-                 percent="column")
+    t = crosstab(
+        cases,
+        cafcass(),
+        "incident_type",
+        "law_type",
+        row_hierarchy="top",
+        col_hierarchy="top",
+        percent="column",
+    )
     d = t.data
     assert list(d.columns) == ["Private law", "Public law", "Public and private", "Total"]
     assert d.at["Death", "Public law"] == 3  # physical abuse (fatal), homicide, neglect (fatal)
@@ -74,7 +89,10 @@ def test_crosstab_incident_by_law_group_with_totals(cases) -> None:
 
 def test_chosen_and_merged_values_like_001_table_8(cases) -> None:
     t = crosstab(
-        cases, cafcass(), "incident_type", "law_type",
+        cases,
+        cafcass(),
+        "incident_type",
+        "law_type",
         row_values={"Death: physical abuse and homicide": ["physical_abuse_fatal", "homicide"]},
         col_hierarchy="top",
     )
@@ -83,20 +101,36 @@ def test_chosen_and_merged_values_like_001_table_8(cases) -> None:
 
 
 def test_gender_by_study_column_percentages() -> None:
-    cases = frame([
-        {"study": "a", "child_gender": "female"}, {"study": "a", "child_gender": "male"},
-        {"study": "b", "child_gender": "female"}, {"study": "b", "child_gender": "female"},
-        {"study": "b", "child_gender": "male"},
-    ])
+    cases = frame(
+        [
+            {"study": "a", "child_gender": "female"},
+            {"study": "a", "child_gender": "male"},
+            {"study": "b", "child_gender": "female"},
+            {"study": "b", "child_gender": "female"},
+            {"study": "b", "child_gender": "male"},
+        ]
+    )
     t = crosstab(cases, cafcass(), "child_gender", "study", percent="column")
     assert t.data.loc["Female"].tolist() == [1, 2, 3]
     assert t.percent.loc["Female"].round(1).tolist() == [50.0, 66.7, 60.0]
 
 
 def test_independence_test_matches_scipy(cases) -> None:
-    t = crosstab(frame([{"child_gender": g, "law_type": l} for g, l in [
-        ("female", "public_s31")] * 9 + [("male", "public_s31")] * 3 + [("female", "private_wtfh")] * 4
-        + [("male", "private_wtfh")] * 8]), cafcass(), "child_gender", "law_type", test=True)
+    t = crosstab(
+        frame(
+            [
+                {"child_gender": g, "law_type": l}
+                for g, l in [("female", "public_s31")] * 9
+                + [("male", "public_s31")] * 3
+                + [("female", "private_wtfh")] * 4
+                + [("male", "private_wtfh")] * 8
+            ]
+        ),
+        cafcass(),
+        "child_gender",
+        "law_type",
+        test=True,
+    )
     expected = chi2_contingency(np.array([[4, 9], [8, 3]]), correction=False)
     assert t.extra["test"].p_value == pytest.approx(expected.pvalue)
     assert t.extra["test"].dof == 1

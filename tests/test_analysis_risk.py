@@ -7,8 +7,12 @@ from casereview.analysis.risk import levels_table, overlap, overlap_summary, pre
 
 TRIO = ("risk_domestic_abuse", "risk_substance_misuse", "risk_parental_mental_health")
 CASES = [
-    {"risk_domestic_abuse": "high", "risk_substance_misuse": "low", "risk_parental_mental_health": "medium",
-     "risk_cpp": "yes_currently"},
+    {
+        "risk_domestic_abuse": "high",
+        "risk_substance_misuse": "low",
+        "risk_parental_mental_health": "medium",
+        "risk_cpp": "yes_currently",
+    },
     {"risk_domestic_abuse": "high", "risk_cpp": "yes_previously"},
     {"risk_domestic_abuse": "medium", "risk_substance_misuse": "high"},
     {"risk_parental_mental_health": "low"},
@@ -25,7 +29,14 @@ def cases():
 def test_levels_align_child_protection_plan_with_high_and_medium(cases) -> None:
     t = levels_table(cases, cafcass())
     d = t.data
-    assert list(d.columns) == ["Yes, currently", "Yes, previously", "Low", "No", "Not stated", "Total"]
+    assert list(d.columns) == [
+        "Yes, currently",
+        "Yes, previously",
+        "Low",
+        "No",
+        "Not stated",
+        "Total",
+    ]
     assert d.loc["Domestic abuse"].tolist() == [2, 1, 0, 2, 1, 6]
     assert d.loc["Child protection plan"].tolist() == [1, 1, 0, 4, 0, 6]
     assert t.percent.at["Domestic abuse", "Yes, currently"] == pytest.approx(100 * 2 / 6)

@@ -11,21 +11,53 @@ from casereview.analysis.scores import score_listing, score_range, score_summary
 # plan yes currently / yes previously / no = 3/2/0, 13 categories.
 CASES = [
     # R001 public s31, 2014: cpp current 3 + DA high 3 + neglect low 1 = 7
-    {"study": "2014", "law_type": "public_s31", "risk_cpp": "yes_currently",
-     "risk_domestic_abuse": "high", "risk_neglect": "low"},
+    {
+        "study": "2014",
+        "law_type": "public_s31",
+        "risk_cpp": "yes_currently",
+        "risk_domestic_abuse": "high",
+        "risk_neglect": "low",
+    },
     # R002 public s31, 2014: every category high, cpp current = 13 * 3 = 39 (the maximum)
-    {"study": "2014", "law_type": "public_s31", **{f: "high" for f in (
-        "risk_physical_abuse", "risk_emotional_abuse", "risk_sexual_abuse", "risk_neglect",
-        "risk_child_vulnerabilities", "risk_domestic_abuse", "risk_parental_mental_health",
-        "risk_substance_misuse", "risk_parental_vulnerabilities", "risk_non_engagement",
-        "risk_parental_abuse_experience", "risk_other")}, "risk_cpp": "yes_currently"},
+    {
+        "study": "2014",
+        "law_type": "public_s31",
+        **{
+            f: "high"
+            for f in (
+                "risk_physical_abuse",
+                "risk_emotional_abuse",
+                "risk_sexual_abuse",
+                "risk_neglect",
+                "risk_child_vulnerabilities",
+                "risk_domestic_abuse",
+                "risk_parental_mental_health",
+                "risk_substance_misuse",
+                "risk_parental_vulnerabilities",
+                "risk_non_engagement",
+                "risk_parental_abuse_experience",
+                "risk_other",
+            )
+        },
+        "risk_cpp": "yes_currently",
+    },
     # R003 public other, 2017: cpp previous 2 + substance medium 2 = 4
-    {"study": "2017", "law_type": "public_other", "risk_cpp": "yes_previously", "risk_substance_misuse": "medium"},
+    {
+        "study": "2017",
+        "law_type": "public_other",
+        "risk_cpp": "yes_previously",
+        "risk_substance_misuse": "medium",
+    },
     # R004 private WTFH, 2017: nothing indicated = 0
     {"study": "2017", "law_type": "private_wtfh"},
     # R005 private WAFH, 2014: DA medium 2 + mental health low 1 + substance low 1 = 4
-    {"study": "2014", "law_type": "private_wtfh_wafh", "risk_domestic_abuse": "medium",
-     "risk_parental_mental_health": "low", "risk_substance_misuse": "low"},
+    {
+        "study": "2014",
+        "law_type": "private_wtfh_wafh",
+        "risk_domestic_abuse": "medium",
+        "risk_parental_mental_health": "low",
+        "risk_substance_misuse": "low",
+    },
     # R006 public and private, 2017: neglect not coded -> no score
     {"study": "2017", "law_type": "public_and_private", "risk_neglect": None},
 ]
@@ -49,11 +81,20 @@ def test_toxic_trio_derivations(cases) -> None:
 
 
 def test_toxic_trio_unknown_when_it_cannot_be_settled() -> None:
-    cases = frame([
-        {"risk_domestic_abuse": None, "risk_substance_misuse": "high", "risk_parental_mental_health": "low"},
-        {"risk_domestic_abuse": None, "risk_substance_misuse": "high"},  # mental health none: not all
-        {"risk_domestic_abuse": None},
-    ])
+    cases = frame(
+        [
+            {
+                "risk_domestic_abuse": None,
+                "risk_substance_misuse": "high",
+                "risk_parental_mental_health": "low",
+            },
+            {
+                "risk_domestic_abuse": None,
+                "risk_substance_misuse": "high",
+            },  # mental health none: not all
+            {"risk_domestic_abuse": None},
+        ]
+    )
     assert cases["toxic_trio_any"].tolist() == ["yes", "yes", "not_stated"]
     assert cases["toxic_trio_all"].tolist() == ["not_stated", "no", "no"]
 
@@ -68,7 +109,9 @@ def test_average_by_law_type_and_study_like_000_table_6(cases) -> None:
     assert n.at["Total private law", "Overall"] == 2
     assert m.at["All case types", "Overall"] == pytest.approx(54 / 5)
     assert n.at["All case types", "Overall"] == 5
-    assert n.at["Public and private", "Overall"] == 0 and math.isnan(m.at["Public and private", "Overall"])
+    assert n.at["Public and private", "Overall"] == 0 and math.isnan(
+        m.at["Public and private", "Overall"]
+    )
     assert t.missing == 1
     assert t.display().at["Public law – s31 only", "2014"] == "23 (2)"
 

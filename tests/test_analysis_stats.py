@@ -66,8 +66,14 @@ def test_distribution_against_the_national_age_profile_of_004() -> None:
 
 
 def test_cohort_comparison_counts_the_codebook_measure() -> None:
-    cases = frame([{"risk_domestic_abuse": "high"}, {"risk_domestic_abuse": "low"},
-                   {"risk_domestic_abuse": "none"}, {"risk_domestic_abuse": None}])
+    cases = frame(
+        [
+            {"risk_domestic_abuse": "high"},
+            {"risk_domestic_abuse": "low"},
+            {"risk_domestic_abuse": "none"},
+            {"risk_domestic_abuse": None},
+        ]
+    )
     t = compare_cohort(cases, cafcass(), ["triennial_2011_14_domestic_abuse"])
     row = t.data.iloc[0]
     assert (row["Cohort n"], row["Cohort total"]) == (2, 3)

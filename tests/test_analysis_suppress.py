@@ -28,9 +28,18 @@ def table_of(matrix: list[list[int]]) -> ResultTable:
     df = pd.DataFrame(matrix, index=rows, columns=cols)
     df["Total"] = df.sum(axis=1)
     df.loc["Total"] = df.sum()
-    return ResultTable("m", "M", df, "reviews", int(df.at["Total", "Total"]), "crosstab",
-                       percent=df / df.loc["Total"] * 100, percent_basis="column",
-                       row_total="Total", col_total="Total")
+    return ResultTable(
+        "m",
+        "M",
+        df,
+        "reviews",
+        int(df.at["Total", "Total"]),
+        "crosstab",
+        percent=df / df.loc["Total"] * 100,
+        percent_basis="column",
+        row_total="Total",
+        col_total="Total",
+    )
 
 
 def cross_lines(df: pd.DataFrame) -> list[list[tuple[str, str]]]:
@@ -46,7 +55,12 @@ def feasible_values(t: ResultTable, lines, low: int, high: int, shared: bool) ->
     """For each hidden cell, every value it can take in some filling consistent with the
     published table (exhaustive backtracking)."""
     marks = t.suppressed
-    known = {(r, c): t.data.at[r, c] for r in t.data.index for c in t.data.columns if marks.at[r, c] == ""}
+    known = {
+        (r, c): t.data.at[r, c]
+        for r in t.data.index
+        for c in t.data.columns
+        if marks.at[r, c] == ""
+    }
     hidden = [(r, c) for r in t.data.index for c in t.data.columns if marks.at[r, c] != ""]
     # No count exceeds the grand total; a reader who sees it knows that too.
     grand = known.get(("Total", "Total"), known.get(("Total", "n")))
@@ -103,7 +117,9 @@ SMALL_TABLES = [
 def test_no_small_cell_can_be_recovered_under_lt5(matrix) -> None:
     t = suppress(table_of(matrix), "lt5")
     original = table_of(matrix).data
-    small = [(r, c) for r in original.index for c in original.columns if 1 <= original.at[r, c] <= 4]
+    small = [
+        (r, c) for r in original.index for c in original.columns if 1 <= original.at[r, c] <= 4
+    ]
     assert small and all(t.suppressed.at[cell] == "<5" for cell in small)
     values = feasible_values(t, cross_lines(t.data), 1, 4, shared=False)
     for cell, vals in values.items():
@@ -130,17 +146,29 @@ def test_a_lone_small_cell_needs_three_more_hidden() -> None:
 
 def test_subtotals_cannot_reveal_a_small_cell() -> None:
     cases = frame(
-        [{"law_type": "private_wtfh"}] * 2 + [{"law_type": "private_wtfh_wafh"}] * 7
-        + [{"law_type": "public_s31"}] * 9 + [{"law_type": "public_other"}] * 3
+        [{"law_type": "private_wtfh"}] * 2
+        + [{"law_type": "private_wtfh_wafh"}] * 7
+        + [{"law_type": "public_s31"}] * 9
+        + [{"law_type": "public_other"}] * 3
         + [{"law_type": "public_and_private"}] * 6
     )
     t = suppress(frequency(cases, cafcass(), "law_type", hierarchy="subtotals"), "lt5")
     d = t.data
     lines = [
-        [("Private law – WTFH only", "n"), ("Private law – WTFH & WAFH", "n"), ("Total private law", "n")],
+        [
+            ("Private law – WTFH only", "n"),
+            ("Private law – WTFH & WAFH", "n"),
+            ("Total private law", "n"),
+        ],
         [("Public law – s31 only", "n"), ("Public law – others", "n"), ("Total public law", "n")],
-        [("Private law – WTFH only", "n"), ("Private law – WTFH & WAFH", "n"), ("Public law – s31 only", "n"),
-         ("Public law – others", "n"), ("Public and private", "n"), ("Total", "n")],
+        [
+            ("Private law – WTFH only", "n"),
+            ("Private law – WTFH & WAFH", "n"),
+            ("Public law – s31 only", "n"),
+            ("Public law – others", "n"),
+            ("Public and private", "n"),
+            ("Total", "n"),
+        ],
     ]
     assert t.suppressed.at["Private law – WTFH only", "n"] == "<5"
     assert t.suppressed.at["Public law – others", "n"] == "<5"
@@ -190,15 +218,23 @@ def test_threshold_rule_and_errors() -> None:
     assert (r.low, r.high, r.marker) == (1, 9, "<10")
     with pytest.raises(CaseReviewError):
         suppress(table_of([[1]]), "no_such_rule")
-    listing = ResultTable("l", "L", pd.DataFrame({"Total": [3]}, index=["R1"]), "reviews", 1, "listing")
+    listing = ResultTable(
+        "l", "L", pd.DataFrame({"Total": [3]}, index=["R1"]), "reviews", 1, "listing"
+    )
     with pytest.raises(CaseReviewError):
         suppress(listing)
 
 
 def test_suppressed_crosstab_of_a_cohort_keeps_shown_cells_exact() -> None:
-    cases = frame([{"child_gender": g, "law_type": lt} for g, lt in
-                   [("female", "public_s31")] * 12 + [("male", "public_s31")] * 2
-                   + [("female", "private_wtfh")] * 6 + [("male", "private_wtfh")] * 9])
+    cases = frame(
+        [
+            {"child_gender": g, "law_type": lt}
+            for g, lt in [("female", "public_s31")] * 12
+            + [("male", "public_s31")] * 2
+            + [("female", "private_wtfh")] * 6
+            + [("male", "private_wtfh")] * 9
+        ]
+    )
     base = crosstab(cases, cafcass(), "child_gender", "law_type", col_hierarchy="top")
     t = suppress(base, "lt5")
     shown = t.suppressed == ""

@@ -10,8 +10,15 @@ from casereview.analysis.table import ResultTable, format_number
 def make() -> ResultTable:
     data = pd.DataFrame({"n": [3, 4, 7]}, index=["a", "b", "Total"])
     return ResultTable(
-        "t", "T", data, "children", 7, "frequency", percent=data / 7 * 100,
-        percent_basis="total", row_total="Total",
+        "t",
+        "T",
+        data,
+        "children",
+        7,
+        "frequency",
+        percent=data / 7 * 100,
+        percent_basis="total",
+        row_total="Total",
     )
 
 
@@ -43,7 +50,9 @@ def test_summary_cells_show_case_counts_in_brackets() -> None:
 
 def test_body_drops_total_and_subtotal_rows() -> None:
     data = pd.DataFrame({"n": [1, 2, 3, 3]}, index=["a", "b", "Sub", "Total"])
-    t = ResultTable("t", "T", data, "reviews", 3, "frequency", row_total="Total", groups={"Sub": ("a", "b")})
+    t = ResultTable(
+        "t", "T", data, "reviews", 3, "frequency", row_total="Total", groups={"Sub": ("a", "b")}
+    )
     assert list(t.body.index) == ["a", "b"]
     assert t.margin_rows == ("Sub", "Total")
 
