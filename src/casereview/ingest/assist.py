@@ -13,7 +13,7 @@ import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from casereview.codebook import default_registry
 from casereview.codebook.values import FieldValidator
@@ -54,14 +54,17 @@ def code_review(
             f"review {reference!r} has no documents: ingest one first "
             f"(casereview ingest FILE --review {reference})"
         )
+    run: Extractor
     if extractor is None:
         from casereview.extract import extract_document
 
-        extractor = extract_document
+        run = cast(Extractor, extract_document)
+    else:
+        run = extractor
     suggestions: list[NewSuggestion] = []
     named: str | None = None
     for doc_id, doc in docs:
-        extraction = extractor(doc)
+        extraction = run(doc)
         named = named or _codebook_of(extraction)
         for raw in _suggestions_of(extraction):
             suggestions.append(_new(raw, doc_id))
@@ -98,8 +101,9 @@ def _codebook_of(extraction: Any) -> str | None:
         value = getattr(extraction, name, None)
         if isinstance(value, str) and value:
             return value
-        if value is not None and hasattr(value, "key"):
-            return str(value.key)
+        key = getattr(value, "key", None)
+        if isinstance(key, str) and key:
+            return key
     data = _json_of(extraction)
     value = data.get("codebook") if isinstance(data, dict) else None
     return value if isinstance(value, str) and value else None

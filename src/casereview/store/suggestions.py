@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from casereview.codebook import default_registry
@@ -73,13 +74,14 @@ def replace_pending(
 
     A suggestion is skipped when a person already decided on it: a rejected or final code
     (accepted or edited) of the same field drawn from the same evidence span."""
-    removed = session.execute(
+    deleted = session.execute(
         delete(Code).where(
             Code.review_id == review.id,
             Code.codebook_id == codebook_id,
             Code.status == "pending",
         )
-    ).rowcount
+    )
+    removed = cast(CursorResult[Any], deleted).rowcount
     decided = {
         (c.field_id, c.document_id, c.span_start)
         for c in session.scalars(
