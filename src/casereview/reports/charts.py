@@ -149,6 +149,8 @@ def _bars(
                   horizontal=horizontal, stacked=stacked, vmax=vmax, percent=hint.value == "percent")
         if stacked:
             left = left + vals
+    if stacked:
+        _hidden_segments(ax, values, hidden, table, left, horizontal=horizontal)
     labels = [_wrap(c, 34 if horizontal else 14) for c in values.index]
     axis_label = hint.y_label or ("%" if hint.value == "percent" else _unit_label(table))
     if horizontal:
@@ -185,12 +187,10 @@ def _annotate(
                 continue
             text = f"{value:.0f}%" if percent else f"{value:g}"
         if stacked:
-            if not hidden[k] and value < vmax * 0.04:
-                continue
+            if hidden[k] or value < vmax * 0.04:
+                continue  # hidden segments are listed at the end of the bar
             centre = where[k] + value / 2
             colour = "white" if rect.get_facecolor()[0] < 0.4 else INK
-            if hidden[k]:
-                centre, colour = where[k] + vmax * 0.02, INK
             xy = (centre, rect.get_y() + rect.get_height() / 2) if horizontal else (
                 rect.get_x() + rect.get_width() / 2, centre)
             ax.annotate(text, xy, ha="center", va="center", fontsize=7, color=colour)
@@ -200,6 +200,25 @@ def _annotate(
         else:
             ax.annotate(text, (rect.get_x() + rect.get_width() / 2, value), xytext=(0, 2),
                         textcoords="offset points", ha="center", fontsize=7, color=INK)
+
+
+def _hidden_segments(
+    ax: Axes, values: pd.DataFrame, hidden: pd.DataFrame, table: ResultTable, ends: np.ndarray,
+    *, horizontal: bool,
+) -> None:
+    """Suppressed segments of a stacked bar, named after the bar ('Low <5'): a segment of
+    unknown size cannot be drawn, and a marker inside the stack would sit on its neighbour."""
+    for k, row in enumerate(values.index):
+        cols = [c for c in values.columns if hidden.at[row, c]]
+        if not cols:
+            continue
+        text = ", ".join(f"{c} {table.marker(row, c) or '*'}" for c in cols)
+        if horizontal:
+            ax.annotate(text, (ends[k], k), xytext=(4, 0), textcoords="offset points",
+                        va="center", fontsize=7, color=INK, style="italic")
+        else:
+            ax.annotate(text, (k, ends[k]), xytext=(0, 3), textcoords="offset points",
+                        ha="center", fontsize=6.5, color=INK, style="italic", rotation=90)
 
 
 def _unit_label(table: ResultTable) -> str:

@@ -53,6 +53,13 @@ class ReportData:
             last_year=int(years.max()) if len(years) else None,
         )
 
+    @cached_property
+    def catalogue(self) -> dict[str, ResultTable]:
+        """The analysis layer's standard tables for this cohort, by table id."""
+        from casereview.analysis.catalogue import standard_tables
+
+        return {t.id: t for t in standard_tables(self.cases, self.codebook, compare=False)}
+
     def has(self, *fields: str) -> bool:
         """True when every field exists in the codebook and is coded for some case."""
         for f in fields:

@@ -67,11 +67,14 @@ def cell(table: ResultTable | None, row: Any, col: Any = None) -> Share | None:
         pv = table.percent.at[row, col]
         p = None if pd.isna(pv) else float(pv)
     of = None
-    if table.percent_basis == "total":
+    if table.row_total is not None and table.row_total in data.index and table.percent_basis in ("total", "column"):
+        # The total the percentage is of, as printed in the table's total row.
+        at = table.col_total if table.percent_basis == "total" and table.col_total else col
+        if not table.is_suppressed(table.row_total, at):
+            total = data.at[table.row_total, at]
+            of = None if pd.isna(total) else int(total)
+    elif table.percent_basis == "total":
         of = table.denominator
-    elif table.row_total is not None and table.percent_basis == "column":
-        total = data.at[table.row_total, col] if table.row_total in data.index else None
-        of = None if total is None or pd.isna(total) else int(total)
     return Share(str(row), float(value), p, of)
 
 

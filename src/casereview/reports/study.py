@@ -7,11 +7,13 @@ adds the comparison with published figures if asked, and the methodology from th
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+
+import pandas as pd
 
 from casereview.analysis.table import ResultTable
 from casereview.codebook.registry import CodebookRegistry
-from casereview.errors import CaseReviewError
 from casereview.reports.context import ReportData, load_report_data
 from casereview.reports.layout import SectionSpec, assemble
 from casereview.reports.layouts import layout_for
@@ -21,17 +23,40 @@ from casereview.store.database import Store
 
 
 def suppressor(suppress_below: int | None) -> Callable[[ResultTable], ResultTable] | None:
-    """The small-cell rule for `--suppress-below N`, or None for no suppression."""
+    """The small-cell rule for `--suppress-below N` (counts 1..N-1 shown as '<N', with
+    secondary suppression), or None for no suppression."""
     if suppress_below is None:
         return None
-    if suppress_below < 2:
-        raise CaseReviewError(
-            f"--suppress-below must be 2 or more (counts below it are hidden); got {suppress_below}"
-        )
-    from casereview.analysis.suppress import threshold_rule
+    from casereview.analysis.suppress import suppress, threshold_rule
 
-    rule = threshold_rule(suppress_below)
-    return rule.apply
+    rule = dataclasses.replace(
+        threshold_rule(suppress_below),
+        description=f"counts of 1 to {suppress_below - 1} shown as '<{suppress_below}'; "
+        "other cells shown as 'c' where a total would reveal them",
+    )
+
+    def apply(table: ResultTable) -> ResultTable:
+        if table.kind == "summary" and table.counts is None:
+            return _suppress_small_groups(table, suppress_below, rule.marker)
+        return suppress(table, rule)
+
+    return apply
+
+
+def _suppress_small_groups(table: ResultTable, below: int, marker: str) -> ResultTable:
+    """Statistics of a group of fewer than `below` cases (a mean, a minimum...) say too much
+    about those cases: the whole row is hidden, its case count too."""
+    if "Cases" not in table.data.columns:
+        return table
+    cases = pd.to_numeric(table.data["Cases"], errors="coerce")
+    small = (cases > 0) & (cases < below)
+    marks = pd.DataFrame("", index=table.data.index, columns=table.data.columns)
+    marks.loc[small, :] = marker
+    if not small.any():
+        return table.replace(suppressed=marks, suppression=f"lt{below}")
+    data = table.data.astype(float).where(~marks.ne(""))
+    note = f"Groups of fewer than {below} cases are not shown."
+    return table.replace(data=data, suppressed=marks, suppression=f"lt{below}", notes=(*table.notes, note))
 
 
 def build_study_report(

@@ -70,7 +70,8 @@ def case_details(t: Tables, d: ReportData) -> Iterator[str]:
         )
     model = top(t.get("scr_model"))
     if model is not None:
-        yield f"The {lower_first(model.label)} model was the most common type of review ({model.n}, {model.pct})."
+        of = f" of {model.of}" if model.of else ""
+        yield f"The {lower_first(model.label)} model was the most common type of review ({model.n}{of} cases, {model.pct})."
 
 
 def children(t: Tables, d: ReportData) -> Iterator[str]:
@@ -84,6 +85,12 @@ def children(t: Tables, d: ReportData) -> Iterator[str]:
             f"Of the {whole.n} children, {girls.n} ({pct(girls.count / whole.count * 100)}) were girls "
             f"and {boys.n} ({pct(boys.count / whole.count * 100)}) boys."
         )
+    gender = t.get("gender_by_study")
+    if gender is not None and gender.col_total and len(gender.data.columns) > 2:
+        shares = [cell(gender, "Female", c) for c in gender.body.columns]
+        pcts = [s.percent for s in shares if s is not None and s.percent is not None]
+        if len(pcts) == len(shares) and pcts:
+            yield f"Girls made up between {pct(min(pcts))} and {pct(max(pcts))} of the children in each study."
     band = top(ag, "Total", exclude=("Unknown",))
     if band is not None:
         yield f"The largest age group was children aged {band.label.lower()} ({band.n} children, {band.pct})."
@@ -170,12 +177,12 @@ def source_of_harm(t: Tables, d: ReportData) -> Iterator[str]:
                 f"{leaf.label} was most often the suspected perpetrator of the index incident "
                 f"({leaf.n} cases, {leaf.pct})."
             )
-        familial = next((cell(perp, g) for g in perp.groups if "familial" in g.lower() and "extra" not in g.lower()), None)
-        if familial is not None:
-            yield (
-                f"{familial.pct} of incidents were known or thought to have been perpetrated by parents "
-                "or other family members."
-            )
+    familial = cell(t.get("perpetrator_group"), "Familial")
+    if familial is not None:
+        yield (
+            f"{familial.pct} of incidents were known or thought to have been perpetrated by parents "
+            "or other family members."
+        )
     da = t.get("da_perpetrator")
     most = top(da, da.col_total) if da is not None and da.col_total else None
     if most is not None:
@@ -221,11 +228,11 @@ def characteristics(t: Tables, d: ReportData) -> Iterator[str]:
     older = cell(parents, "Over 30", "Fathers"), cell(parents, "Over 30", "Mothers")
     if older[0] is not None and older[1] is not None:
         yield f"{older[0].pct} of fathers were over 30 at the birth of their first child, compared with {older[1].pct} of mothers."
-    gender = t.get("gender_by_study")
-    if gender is not None and gender.col_total:
-        girls = cell(gender, "Female", gender.col_total)
-        if girls is not None and girls.percent is not None:
-            yield f"Across the studies, {girls.pct} of the children were girls."
+    means = [(who, value(t.get(key), "All", "Mean")) for who, key in (("mothers", "mother_age"), ("fathers", "father_age"))]
+    known = [(who, m) for who, m in means if m is not None]
+    if known:
+        yield "The average (mean) age at the birth of the first child was " + join(
+            [f"{m:.0f} for {who}" for who, m in known]) + "."
 
 
 def summary(t: Tables, d: ReportData) -> Iterator[str]:
