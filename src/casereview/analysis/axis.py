@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -101,7 +101,7 @@ def _observed(col: pd.Series) -> list[object]:
 
 
 def _chosen_axis(
-    column: str, values: Values, labels: Mapping[object, str], missing: frozenset[str]
+    column: str, values: Values, labels: Mapping[Any, str], missing: frozenset[str]
 ) -> Axis:
     if isinstance(values, Mapping):
         chosen = {label: tuple(ids) for label, ids in values.items()}

@@ -51,8 +51,7 @@ class Bands:
     def cut(self, values: pd.Series) -> pd.Categorical:
         nums = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
         edges = np.asarray(self.edges)
-        side = "right" if self.closed == "left" else "left"
-        idx = np.searchsorted(edges, nums, side=side) - 1
+        idx = np.searchsorted(edges, nums, side="right" if self.closed == "left" else "left") - 1
         bad = np.isnan(nums) | (idx < 0) | (idx >= len(self.labels))
         if self.closed == "right":
             bad |= nums <= edges[0]

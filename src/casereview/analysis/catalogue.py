@@ -9,7 +9,7 @@ per score rule. `extra["section"]` groups the tables under report headings.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -48,9 +48,15 @@ def _has(cases: pd.DataFrame, *cols: str) -> bool:
 
 
 def standard_tables(
-    cases: pd.DataFrame, codebook: Codebook, *, across: str = "study", compare: bool = True
+    cases: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    across: str = "study",
+    compare: bool = True,
+    population: Mapping[str, float] | None = None,
 ) -> list[ResultTable]:
-    """All standard tables for the cohort (one row per child in `cases`)."""
+    """All standard tables for the cohort (one row per child in `cases`); with `population`
+    (region -> child population) also reviews per 100,000 children by region."""
     if codebook.id != "cafcass-scr":
         return generic_tables(cases, codebook)
     out: list[ResultTable] = []
@@ -293,7 +299,7 @@ def standard_tables(
         add(
             "Risk",
             ("law_type_recent",),
-            lambda law=law, chart=chart: risk.levels_table(
+            lambda law=law, chart=chart: risk.levels_table(  # type: ignore[misc]
                 cases[cases["law_type_recent"] == law],
                 cb,
                 table_id=f"risk_levels_{law}",
@@ -323,7 +329,9 @@ def standard_tables(
         add(
             "Risk",
             (fid, "law_type"),
-            lambda fid=fid, src=src: level_by_group(cases, cb, fid, "law_type", source=src),
+            lambda fid=fid, src=src: level_by_group(  # type: ignore[misc]
+                cases, cb, fid, "law_type", source=src
+            ),
         )
     add(
         "Risk",
@@ -340,6 +348,10 @@ def standard_tables(
             title="Alleged perpetrator of domestic abuse by law type",
         ),
     )
+    if population:
+        from casereview.analysis.rates import rates
+
+        add("Regions", ("region",), lambda: rates(cases, population))
     if compare:
         from casereview.analysis.reference import compare_cohort
 

@@ -94,7 +94,7 @@ def suppress(table: ResultTable, how: str | SuppressionRule = "lt5") -> ResultTa
     if table.kind == "comparison":
         return _suppress_comparison(table, r)
     summary = table.counts is not None
-    counts = (table.counts if summary else table.data).astype(float)
+    counts = (table.counts if table.counts is not None else table.data).astype(float)
     if not _all_whole(counts):
         raise CaseReviewError(f"table {table.id!r} holds no counts to suppress")
     shown = counts.copy()
