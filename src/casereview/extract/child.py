@@ -7,12 +7,13 @@ Vocabulary is data (rules/child.yaml); the arithmetic and the choice between can
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from casereview.extract import rules as R
 from casereview.extract.findings import ChildFact, child_of
@@ -51,6 +52,18 @@ _NOT_CHILD_AFTER = re.compile(
     re.I,
 )
 _HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$", re.I)
+
+
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "herself": "female"}
+_OTHER = {"male": "female", "female": "male"}
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    sent = tok.sent
+    if sent.start == 0:
+        return 0
+    return tok.doc[sent.start - 1].sent.start
 
 
 @dataclass
@@ -184,38 +197,54 @@ class ChildReader:
         if explicit:
             start, g, m = min(explicit, key=lambda x: x[0])
             return ChildFact("gender", g, doc.char_span(m.start(), m.end(), alignment_mode="expand"), 0.9)
+        return self._pronoun_gender(doc)
+
+    @staticmethod
+    def _pronoun_gender(doc: Doc) -> ChildFact | None:
+        """Pronouns whose last person mention (this or the previous sentence) is the child:
+        "Child D is taken to hospital. He is pronounced dead"; "Child A and her mother"."""
+        spans = sorted(doc.spans[PEOPLE_KEY], key=lambda s: s.end)
+        ends = [s.end for s in spans]
         votes = {"male": 0, "female": 0}
         first: dict[str, Span] = {}
-        child_seen = False
         for tok in doc:
-            if tok.is_sent_start:
-                child_seen = False
-            if tok.lower_ == "child" or tok.lower_ in ("baby", "infant"):
-                child_seen = True
-            if child_seen and tok.lower_ in ("his", "her") and tok.i + 1 < len(doc):
-                if doc[tok.i + 1].lower_ in ("mother", "father", "mum", "dad", "parents", "carers", "school", "cot", "bedroom", "death", "injuries", "siblings"):
-                    g = "male" if tok.lower_ == "his" else "female"
-                    votes[g] += 1
-                    first.setdefault(g, doc[tok.i : tok.i + 2])
+            g = _PRONOUN_GENDER.get(tok.lower_)
+            if g is None:
+                continue
+            k = bisect_right(ends, tok.i) - 1
+            if k < 0:
+                continue
+            prev = spans[k]
+            if prev.label_ != "child" or prev.end <= _previous_sentence_start(tok):
+                continue
+            votes[g] += 1
+            first.setdefault(g, doc[tok.i : tok.i + 1])
         if votes["male"] == votes["female"]:
             return None
         g = max(votes, key=lambda k: votes[k])
-        return ChildFact("gender", g, first[g], 0.7)
+        conf = 0.8 if votes[g] >= 2 * votes[_OTHER[g]] else 0.6
+        return ChildFact("gender", g, first[g], conf)
 
     # ------------------------------------------------------------------ ethnicity
     def ethnicity(self, doc: Doc) -> ChildFact | None:
         """The child's own group; else the family's; else both parents' (different -> mixed)."""
         people = list(doc.spans[PEOPLE_KEY])
+        matches = sorted(
+            ((m.start(), m.end(), group) for group, pat in self.ethnic for m in pat.finditer(doc.text)),
+            key=lambda x: (x[0], -x[1]),
+        )
         found: dict[str, list[tuple[str, Span]]] = {}
-        for group, pat in self.ethnic:
-            for m in pat.finditer(doc.text):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is None:
-                    continue
-                sent = span.sent
-                before = [p for p in people if sent.start <= p.start and p.end <= span.start]
-                owner = self._owner(before)
-                found.setdefault(owner, []).append((group, span))
+        max_end = -1
+        for start, end, group in matches:
+            if end <= max_end:
+                continue  # inside a longer match: "White and Black Caribbean" is one group
+            max_end = end
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            before = [p for p in people if sent.start <= p.start and p.end <= span.start]
+            found.setdefault(self._owner(before), []).append((group, span))
         for owner in ("child", "family"):
             if owner in found:
                 group, span = found[owner][0]
@@ -223,12 +252,13 @@ class ChildReader:
         parents = {o: v[0] for o, v in found.items() if o in ("mother", "father")}
         if len(parents) == 2:
             (g1, s1), (g2, _s2) = parents["mother"], parents["father"]
-            group = g1 if g1 == g2 else "mixed"
-            return ChildFact("ethnicity", group, s1, 0.6)
-        for o in ("mother", "father", "unknown"):
-            if o in parents or (o == "unknown" and "unknown" in found):
-                group, span = (parents.get(o) or found[o][0])
-                return ChildFact("ethnicity", group, span, 0.5)
+            return ChildFact("ethnicity", g1 if g1 == g2 else "mixed", s1, 0.6)
+        if parents:
+            group, span = next(iter(parents.values()))
+            return ChildFact("ethnicity", group, span, 0.5)
+        if "unknown" in found:
+            group, span = found["unknown"][0]
+            return ChildFact("ethnicity", group, span, 0.5)
         return None
 
     @staticmethod

@@ -6,10 +6,12 @@ pipeline needs no model download.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_suffix_regex
 
 # Importing the modules registers their component factories with spaCy.
 from casereview.extract import child as _child  # noqa: F401
@@ -29,6 +31,13 @@ COMPONENTS = (
 def build(rules_dir: str | None = None) -> Language:
     nlp = spacy.blank("en")
     nlp.max_length = 20_000_000
+    # Reviews name people by initials: "... her partner, Mr H. The post-mortem found ...".
+    # spaCy keeps "H." as one abbreviation token, which would hide the sentence end.
+    nlp.tokenizer.rules = {
+        k: v for k, v in nlp.tokenizer.rules.items() if not re.fullmatch(r"[A-Za-z]\.", k)
+    }
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Z])\."]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # A bullet or heading with no full stop still ends a sentence at a line break; the
     # sentencizer also splits on ";"-free punctuation only, which keeps clauses together.
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "•", "▪", "●"]})

@@ -59,6 +59,10 @@ class Concept(Strict):
         description="The finding is something done TO the subject (abuse): a named perpetrator "
         "('by the father') is not the subject",
     )
+    subject_within: bool = Field(
+        default=False,
+        description="A person named inside the matched words is the subject ('reported him missing')",
+    )
     value: str = "yes"
     assertion_values: dict[Assertion, str] = Field(
         default_factory=dict, description="Value per assertion, e.g. historical -> previous"
@@ -136,6 +140,13 @@ class FieldMap(Strict):
     order: tuple[str, ...] = Field(
         default=(), description="For categories: which summary value wins when several are found"
     )
+    positive_only: tuple[str, ...] = Field(
+        default=(), description="Fields that can make the key true but whose negation says nothing"
+    )
+    fallback: str | None = Field(
+        default=None, description="Value when nothing is asserted but a fallback_if field is"
+    )
+    fallback_if: tuple[str, ...] = ()
 
 
 class FieldMapRules(Strict):

@@ -89,22 +89,31 @@ class SubjectAttributor:
         raw.sort(key=lambda r: r[0])
         out: list[Mention] = []
         last: dict[str, Mention] = {}
+        # Subject preference: a pronoun opening a sentence continues the previous sentence's
+        # subject when the gender fits ("Child A lived with her mother. At 15 she had been
+        # exploited" -> the child, not the mother mentioned last).
+        first_of_sent: dict[int, Mention] = {}
         for start, end, span in raw:
             possessive = end < len(doc) and doc[end].lower_ in ("'s", "'")
             prev = doc[start - 1].lower_ if start > 0 else ""
             prev2 = doc[start - 2].lower_ if start > 1 else ""
             agent = prev in _AGENT_PREPS or (prev in _DETERMINERS and prev2 in _AGENT_PREPS)
+            sent_start = doc[start].sent.start
             if span is None:
                 word = doc[start].lower_
                 g = self.pronouns[word]
                 ref = last.get(g)
+                if sent_start not in first_of_sent and sent_start > 0:
+                    before = first_of_sent.get(doc[sent_start - 1].sent.start)
+                    if before is not None and before.gender == g and g != "plural":
+                        ref = before
                 if ref is None:
                     role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
                     ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
-                out.append(
-                    replace(ref, start=start, end=end, how="pronoun",
+                m = replace(ref, start=start, end=end, how="pronoun",
                             possessive=word in _POSSESSIVE_PRONOUNS or possessive, agent=agent, generic=False)
-                )
+                out.append(m)
+                first_of_sent.setdefault(sent_start, m)
                 continue
             person = self.roles[span.label_]
             gender = child_g if person.subject_class == "child" else person.gender
@@ -113,6 +122,7 @@ class SubjectAttributor:
             m = Mention(start, end, person.role, person.subject_class, gender, "named", possessive, agent, generic)
             m = self._owned(doc, m, out)
             out.append(m)
+            first_of_sent.setdefault(sent_start, m)
             if m.gender:
                 last[m.gender] = m
             if m.role in ("parents", "family"):
@@ -143,6 +153,7 @@ class SubjectAttributor:
                 by_sent[sent.start] = [m for m in mentions if sent.start <= m.start < sent.end]
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
+            self._sentence_mentions = by_sent[f.sent.start]
             ms = [m for m in by_sent[f.sent.start] if m.end <= f.span.start or m.start >= f.span.end]
             ms = self._apply_of_owners(doc, ms)
             subject = self._attribute(doc, f, ms)
@@ -172,6 +183,11 @@ class SubjectAttributor:
         s, e = f.span.start, f.span.end
         before = [m for m in ms if m.end <= s]
         after = [m for m in ms if m.start >= e]
+        # 0. a victim named inside the matched words: "reported him missing", "assault on her"
+        if f.concept.subject_within:
+            within = [m for m in self._sentence_mentions if s <= m.start and m.end <= e]
+            if within:
+                return within[0], within[0].how
         # 1. possessive owner within four words, nobody in between
         if before and before[-1].possessive and s - before[-1].end <= 5:
             return before[-1], "possessive" if before[-1].how == "named" else "pronoun"
@@ -183,16 +199,21 @@ class SubjectAttributor:
             if between and len(between) <= 3 and between[0] in preps:
                 if not (f.concept.victim and between[0] in _AGENT_PREPS):
                     return first, first.how
-        # 4. nearest before, outside asides that do not hold the finding
+        # 4. nearest before, outside asides that do not hold the finding; after "... and
+        # had/was ..." the subject of the first clause ("Mr H met mother and had convictions")
         asides = _asides(f.sent)
         inside = [a for a in asides if a[0] <= s < a[1]]
-        for m in reversed(before):
-            if f.concept.victim and m.agent:
-                continue
-            if any(a[0] <= m.start < a[1] for a in asides) and not any(
-                a[0] <= m.start < a[1] for a in inside
-            ):
-                continue
+        candidates = [
+            m for m in before
+            if not (f.concept.victim and m.agent)
+            and not (any(a[0] <= m.start < a[1] for a in asides)
+                     and not any(a[0] <= m.start < a[1] for a in inside))
+        ]
+        if candidates:
+            m = candidates[-1]
+            if len(candidates) > 1 and _coordinated(doc, m.end, s):
+                first = candidates[0]
+                return first, first.how
             return m, m.how
         # 5. nearest after
         for m in after:
@@ -201,6 +222,21 @@ class SubjectAttributor:
             if m.start - e <= 12:
                 return m, m.how
         return None
+
+
+_AUX = {
+    "had", "has", "have", "was", "were", "is", "are", "did", "does", "also", "then", "later",
+    "subsequently", "often", "regularly", "would", "could", "went", "became", "began",
+    "continued", "smoked", "drank", "used", "misused", "took", "admitted", "disclosed", "said",
+    "told", "reported", "herself", "himself", "described", "received", "served", "spent",
+}
+
+
+def _coordinated(doc: Doc, start: int, end: int) -> bool:
+    """'and had', 'but was' between the last person and the finding: a new verb phrase whose
+    subject is the clause's subject, not that person."""
+    words = [t.lower_ for t in doc[start:end]]
+    return any(w in ("and", "but") and nxt in _AUX for w, nxt in zip(words, words[1:]))
 
 
 def _asides(sent: Span) -> list[tuple[int, int]]:

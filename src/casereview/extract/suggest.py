@@ -56,16 +56,31 @@ def fields_for(f: Finding, child_age: float | None) -> tuple[str, ...]:
     return fields.get(key, ())  # type: ignore[call-overload, no-any-return]
 
 
-def value_for(f: Finding) -> str:
+_PAST = ("past", "previous")
+
+
+def value_for(f: Finding, ended: bool = False) -> str:
+    """The finding's value; `ended`: the document says the (plan, placement) ended, so a
+    plain mention without "at the time"/"still" is the past one."""
     c = f.concept
     value = c.value
     if f.assertion in c.assertion_values:
         value = c.assertion_values[f.assertion]
     elif f.assertion == "negated":
         value = _FLIP.get(value, value)
-    if f.current and value in ("past", "previous"):
+    if f.current and value in _PAST and c.value not in _PAST:
         value = c.value
+    elif ended and not f.current and f.assertion == "present" and value == c.value:
+        value = c.assertion_values.get("historical", value)
     return value
+
+
+def _ended_fields(findings: list[Finding], age: float | None) -> set[str]:
+    out: set[str] = set()
+    for f in findings:
+        if f.assertion in ("present", "historical") and f.concept.value in _PAST and not f.generic:
+            out.update(fields_for(f, age))
+    return out
 
 
 def suggestions(
@@ -74,10 +89,11 @@ def suggestions(
     field_labels, value_labels = _labels()
     age = facts.age.value if facts.age else None
     out: list[Suggestion] = []
+    ended = _ended_fields(findings, age if isinstance(age, float) else None)
     for f in findings:
         assertion = "hypothetical" if f.generic else f.assertion
         for field_id in fields_for(f, age if isinstance(age, float) else None):
-            value = value_for(f)
+            value = value_for(f, field_id in ended)
             conf = f.concept.confidence * _ASSERTION_WEIGHT[assertion] * _HOW_WEIGHT.get(f.subject_how, 0.8)
             out.append(_make(field_id, value, f.subject or "family", assertion, f.span, f.sent, conf,
                              norm, pages, field_labels, value_labels))
@@ -127,10 +143,19 @@ def summary(items: list[Suggestion], facts: ChildFacts) -> dict[str, Any]:
             fact = facts.gender if fm.key == "child_gender" else facts.ethnicity
             out[fm.key] = fm.values.get(str(fact.value)) if fact else None
             continue
-        asserted = [s for s in items if s.field in fm.fields and s.assertion in ASSERTED]
+        asserted = [
+            s for s in items
+            if s.field in fm.fields and s.assertion in ASSERTED
+            and not (s.field in fm.positive_only and s.assertion == "negated")
+        ]
         if fm.kind == "category":
             values = {str(s.value) for s in asserted}
             pick = next((v for v in fm.order if v in values), None)
+            if pick is None and fm.fallback is not None and any(
+                s.field in fm.fallback_if and s.assertion in ("present", "historical") and s.value != "no"
+                for s in items
+            ):
+                pick = fm.fallback
             out[fm.key] = fm.values.get(pick) if pick is not None else None
             continue
         truth = {_truth(fm, s.value) for s in asserted} - {None}
