@@ -53,6 +53,8 @@ def column_text(col: Any) -> str:
 
 
 def table_view(table: ResultTable, *, row_header: str = "", percent: bool = True) -> TableView:
+    if table.kind == "comparison":
+        return _comparison_view(table, row_header)
     display = table.display(percent=percent)
     return TableView(_head(table, row_header), _rows(table, display), 1 + len(table.data.columns))
 
@@ -122,3 +124,18 @@ def _rows(table: ResultTable, display: pd.DataFrame) -> tuple[Row, ...]:
             cells.append(Cell(text, cell_role))
         out.append(Row(str(label), tuple(cells), role=role, level=level))
     return tuple(out)
+
+
+def _comparison_view(table: ResultTable, row_header: str) -> TableView:
+    from casereview.reports.comparison import comparison_view
+
+    frame = comparison_view(table)
+    markers = set()
+    if table.suppressed is not None:
+        markers = {m for m in table.suppressed.to_numpy().ravel() if m}
+    head = (tuple([HeadCell(row_header, role="stub"), *(HeadCell(str(c)) for c in frame.columns)]),)
+    rows = tuple(
+        Row(str(label), tuple(Cell(str(v), "suppressed" if v in markers else "") for v in frame.loc[label]))
+        for label in frame.index
+    )
+    return TableView(head, rows, 1 + len(frame.columns))

@@ -41,7 +41,9 @@ def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
     frame = {"value": table.data, "cases": table.counts, "percent": table.percent}[what]
     assert frame is not None
     v = frame.at[row, col]
-    if pd.isna(v):
+    if isinstance(v, str):
+        return v
+    if v is None or pd.isna(v):
         return None
     v = float(v)
     if what == "percent":
@@ -67,7 +69,7 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
             if value is None:
                 ws.write_blank(r, j, None)
             elif isinstance(value, str):
-                ws.write_string(r, j, value, formats["marker"])
+                ws.write_string(r, j, value, formats["marker"] if t.is_suppressed(row, col) else None)
             else:
                 ws.write_number(r, j, value, fmt)
         r += 1
