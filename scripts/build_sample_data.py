@@ -38,7 +38,14 @@ from casereview.codebook import default_registry
 OUT = ROOT / "src" / "casereview" / "data"
 STRUCTURAL = ("review_id", "child", "study", "year", "region")
 YOUNG = ("suicide", "drug_overdose", "other")
-FATAL = ("physical_abuse_fatal", "homicide", "neglect_fatal", "co_sleeping", "suicide", "drug_overdose")
+FATAL = (
+    "physical_abuse_fatal",
+    "homicide",
+    "neglect_fatal",
+    "co_sleeping",
+    "suicide",
+    "drug_overdose",
+)
 TO_2014 = {v: k for k, v in FROM_2014.items()}
 INCIDENT_TO_2014 = {"homicide": "spite_killing"}
 
@@ -68,14 +75,21 @@ def check_score_averages(slots: list[Slot], reviews: list[dict]) -> None:
         cs = [c for c, s in enumerate(slots) if s.study in studies and s.law in laws]
         return sum(score[c] for c in cs) / len(cs), len(cs)
 
-    laws = {"public_s31": ("public_s31",), "public_other": ("public_other",),
-            "public": ("public_s31", "public_other"), "private_wtfh": ("private_wtfh",),
-            "private_wtfh_wafh": ("private_wtfh_wafh",), "private": ("private_wtfh", "private_wtfh_wafh"),
-            "public_and_private": ("public_and_private",)}
+    laws = {
+        "public_s31": ("public_s31",),
+        "public_other": ("public_other",),
+        "public": ("public_s31", "public_other"),
+        "private_wtfh": ("private_wtfh",),
+        "private_wtfh_wafh": ("private_wtfh_wafh",),
+        "private": ("private_wtfh", "private_wtfh_wafh"),
+        "public_and_private": ("public_and_private",),
+    }
     laws["all"] = tuple(x for k in ("public", "private", "public_and_private") for x in laws[k])
     early = ("cafcass-2012", "cafcass-2013", "cafcass-2014", "cafcass-2015")
-    columns = {"001": (("cafcass-2017",), early, (*early, "cafcass-2017")),
-               "000": (("cafcass-2012", "cafcass-2013"), ("cafcass-2014",), early[:3])}
+    columns = {
+        "001": (("cafcass-2017",), early, (*early, "cafcass-2017")),
+        "000": (("cafcass-2012", "cafcass-2013"), ("cafcass-2014",), early[:3]),
+    }
     for doc, table in (("001", pub.TABLE_001_5), ("000", pub.TABLE_000_6)):
         for key, (_label, cells) in table["rows"].items():
             for studies, cell in zip(columns[doc], cells):
@@ -85,7 +99,13 @@ def check_score_averages(slots: list[Slot], reviews: list[dict]) -> None:
                 published, count = cell
                 if doc == "001" and key == "all" and studies == columns["001"][2]:
                     published = 13.4  # see INCONSISTENCIES: 13.1 cannot be reached
-                assert n == count and abs(mean - published) <= 0.05 + 1e-9, (doc, key, studies, mean, cell)
+                assert n == count and abs(mean - published) <= 0.05 + 1e-9, (
+                    doc,
+                    key,
+                    studies,
+                    mean,
+                    cell,
+                )
 
 
 def _fmt(value: object) -> str:
@@ -107,13 +127,24 @@ def write(path: Path, columns: list[str], rows: list[dict]) -> None:
 def child_fields(k: ChildRow, slot: Slot, review: dict) -> dict:
     # CSE: the extra-familial sexual abuse of 2015 (001 Section 5.2.1: the few extra-familial
     # cases are mostly child sexual exploitation; the 2014 sample's CSE cases were removed).
-    cse = review["incident_type"] == "sexual_abuse" and review["perpetrator"] == "extra_familial" \
-        and slot.study == "cafcass-2015" and k.label == "1"
-    return {"child": k.label, "child_gender": k.gender, "child_age": k.age, "child_died": k.died,
-            "cse": "yes" if cse else "no"}
+    cse = (
+        review["incident_type"] == "sexual_abuse"
+        and review["perpetrator"] == "extra_familial"
+        and slot.study == "cafcass-2015"
+        and k.label == "1"
+    )
+    return {
+        "child": k.label,
+        "child_gender": k.gender,
+        "child_age": k.age,
+        "child_died": k.died,
+        "cse": "yes" if cse else "no",
+    }
 
 
-def rows_for(slots: list[Slot], reviews: list[dict], kids: list[ChildRow], *, sample_2014: bool) -> list[dict]:
+def rows_for(
+    slots: list[Slot], reviews: list[dict], kids: list[ChildRow], *, sample_2014: bool
+) -> list[dict]:
     rows = []
     for k in kids:
         slot, review = slots[k.review], reviews[k.review]
@@ -133,7 +164,13 @@ def columns_for(version: str, rows: list[dict]) -> list[str]:
     cb = default_registry().get("cafcass-scr", version)
     used = {key for row in rows for key, value in row.items() if value not in (None, "")}
     unknown = used - set(STRUCTURAL) - {f.id for f in cb.fields}
-    ignored = {"perpetrator", "da_perpetrator", "da_perpetrator_same", "review_type", "siblings_removed"}
+    ignored = {
+        "perpetrator",
+        "da_perpetrator",
+        "da_perpetrator_same",
+        "review_type",
+        "siblings_removed",
+    }
     assert not unknown - (ignored if version == "2014" else set()), unknown
     return [*STRUCTURAL, *(f.id for f in cb.fields if f.id in used and not f.derived)]
 
@@ -149,8 +186,12 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write(OUT / "cafcass-2009-2016.csv", columns_for("2017", pooled), pooled)
     write(OUT / "cafcass-2014.csv", columns_for("2014", sample), sample)
-    print(f"cafcass-2009-2016.csv: {len({r['review_id'] for r in pooled})} reviews, {len(pooled)} children")
-    print(f"cafcass-2014.csv: {len({r['review_id'] for r in sample})} reviews, {len(sample)} children")
+    print(
+        f"cafcass-2009-2016.csv: {len({r['review_id'] for r in pooled})} reviews, {len(pooled)} children"
+    )
+    print(
+        f"cafcass-2014.csv: {len({r['review_id'] for r in sample})} reviews, {len(sample)} children"
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from sample_data.slots import Slot
 # 2014: 000 Section 3.2 -- 12 of 26 mothers aged 20 or under (46.2%), mean 23 (592/26 = 22.8);
 # 3 fathers missing, 7 of 23 aged 20 or under (30.4%), mean 26 (599/23 = 26.0).
 # 2017: 001 Table 4 bands. 2015: what 001 Table 13 leaves after 2014 and 2017.
+# fmt: off
 MOTHERS = {
     "cafcass-2014": [16, 17, 17, 18, 18, 19, 19, 19, 20, 20, 20, 20,
                      22, 22, 23, 23, 24, 24, 25, 25, 27, 28, 29, 30, 32, 35],
@@ -43,6 +44,7 @@ OTHER_RISKS = (
     "child's drug or alcohol misuse",
     "parental ambivalence and anger issues",
 )
+# fmt: on
 
 
 def _spread(values: list, n: int, seed: int) -> list:
@@ -59,7 +61,12 @@ def add_details(slots: list[Slot], reviews: list[dict]) -> None:
         cs = [c for c, s in enumerate(slots) if s.study == study]
         # Pair mothers and fathers by rank (fathers are typically older, 001 Section 5.4.2).
         last = 99
-        pairs = list(zip(sorted(MOTHERS[study], key=lambda a: a or last), sorted(FATHERS[study], key=lambda a: a or last)))
+        pairs = list(
+            zip(
+                sorted(MOTHERS[study], key=lambda a: a or last),
+                sorted(FATHERS[study], key=lambda a: a or last),
+            )
+        )
         for c, (mo, fa) in zip(cs, _spread(pairs, len(cs), 10 + k)):
             reviews[c]["mother_age_first_birth"] = mo
             reviews[c]["father_age_first_birth"] = fa
@@ -74,7 +81,9 @@ def add_details(slots: list[Slot], reviews: list[dict]) -> None:
     removed = 0
     for c, s in enumerate(slots):
         r = reviews[c]
-        r["risk_other_specify"] = OTHER_RISKS[c % len(OTHER_RISKS)] if r["risk_other"] != "none" else None
+        r["risk_other_specify"] = (
+            OTHER_RISKS[c % len(OTHER_RISKS)] if r["risk_other"] != "none" else None
+        )
         r["review_type"] = "scr"
         if s.study == "cafcass-2017":
             # 001 Section 1.1 footnote 1: one review was a multi-agency learning review;

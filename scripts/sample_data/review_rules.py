@@ -35,7 +35,9 @@ def incidents_and_perpetrators(rm: ReviewModel) -> None:
     rename = {"spite_killing": "homicide"}
     per_study = {}
     for col, study in ((0, "cafcass-2012"), (1, "cafcass-2013")):
-        per_study[study] = {rename.get(i, i): cells[col][0] for i, (_l, cells) in pub.TABLE_000_5["rows"].items()}
+        per_study[study] = {
+            rename.get(i, i): cells[col][0] for i, (_l, cells) in pub.TABLE_000_5["rows"].items()
+        }
     # 2015 is what 001 Table 6 leaves once the other four studies are counted.
     fixed = [s for s in rm.slots if s.incident]
     per_study["cafcass-2015"] = {}
@@ -62,8 +64,15 @@ def incidents_and_perpetrators(rm: ReviewModel) -> None:
     for p in ("young_person_self", "subject_child"):
         m.eq(total(rm.perp(c, p) for c in everyone), pub.TABLE_001_7["rows"][p][1])
     # 001 Section 5.2.1: equal numbers of fathers and mothers responsible for homicides.
-    m.eq(total([total(rm.pair(c, ("homicide",), ("father",)) for c in everyone),
-                scaled(total(rm.pair(c, ("homicide",), ("mother",)) for c in everyone), -1)]), 0)
+    m.eq(
+        total(
+            [
+                total(rm.pair(c, ("homicide",), ("father",)) for c in everyone),
+                scaled(total(rm.pair(c, ("homicide",), ("mother",)) for c in everyone), -1),
+            ]
+        ),
+        0,
+    )
     # 000 Section 3.3: of the six 2012-2013 spite killings, five were by men.
     early = rm.cases(study="cafcass-2012") + rm.cases(study="cafcass-2013")
     m.eq(total(rm.pair(c, ("homicide",), ("father", "mothers_partner")) for c in early), 5)
@@ -83,7 +92,12 @@ def incidents_and_perpetrators(rm: ReviewModel) -> None:
         if rm.slots[c].study != "cafcass-2014":
             m.eq(rm.perp(c, "ex_boyfriend"), 0)
     for recent in ("public", "private"):
-        m.eq(total(rm.perp(c, "ex_boyfriend") for c in rm.cases(study="cafcass-2014", recent=recent)), 1)
+        m.eq(
+            total(
+                rm.perp(c, "ex_boyfriend") for c in rm.cases(study="cafcass-2014", recent=recent)
+            ),
+            1,
+        )
     # 001 Section 3.4.1: the 2017 physical abuse incidents were by a parent or family member.
     for c in rm.cases(study="cafcass-2017"):
         if rm.slots[c].incident in PHYSICAL:
@@ -106,7 +120,10 @@ def involvement(rm: ReviewModel) -> None:
 def domestic_abuse(rm: ReviewModel) -> None:
     m, pub = rm.m, rm.pub
     da = "risk_domestic_abuse"
-    for table, get in ((pub.TABLE_001_9, lambda c, k: rm.r[c][da][k]), (pub.TABLE_001_10, lambda c, k: rm.d[c][k])):
+    for table, get in (
+        (pub.TABLE_001_9, lambda c, k: rm.r[c][da][k]),
+        (pub.TABLE_001_10, lambda c, k: rm.d[c][k]),
+    ):
         for key, (_l, cells) in table["rows"].items():
             for group, n in zip(table["columns"][:3], cells[:3]):
                 m.eq(total(get(c, key) for c in rm.cases(group=group)), n)
@@ -122,20 +139,54 @@ def domestic_abuse(rm: ReviewModel) -> None:
         m.eq(total([*picks.values(), {s["yes"]: -1.0}]), 0)
         for p, a in picks.items():
             m.le(total([{a: 1.0}, scaled(rm.perp(c, p), -1)]), 0)
-        m.le(total([{picks["father"]: 1.0, d["father_male_partner"]: -1.0, d["reciprocal"]: -1.0}]), 0)
-        m.le(total([{picks["mothers_partner"]: 1.0, d["father_male_partner"]: -1.0, d["reciprocal"]: -1.0}]), 0)
-        m.le(total([{picks["mother"]: 1.0, d["mother_female_partner"]: -1.0, d["reciprocal"]: -1.0}]), 0)
+        m.le(
+            total([{picks["father"]: 1.0, d["father_male_partner"]: -1.0, d["reciprocal"]: -1.0}]),
+            0,
+        )
+        m.le(
+            total(
+                [
+                    {
+                        picks["mothers_partner"]: 1.0,
+                        d["father_male_partner"]: -1.0,
+                        d["reciprocal"]: -1.0,
+                    }
+                ]
+            ),
+            0,
+        )
+        m.le(
+            total(
+                [{picks["mother"]: 1.0, d["mother_female_partner"]: -1.0, d["reciprocal"]: -1.0}]
+            ),
+            0,
+        )
         m.le({picks["both_parents"]: 1.0, d["unknown"]: 1.0}, 1)
         all_picks.append(picks)
         # 'different' needs a known DA perpetrator and a known, non-child, single perpetrator.
         m.le({s["no"]: 1.0, d["unknown"]: 1.0}, 1)
-        m.le(total([{s["no"]: 1.0}, rm.perp(c, "young_person_self", "subject_child", "not_known", "both_parents")]), 1)
+        m.le(
+            total(
+                [
+                    {s["no"]: 1.0},
+                    rm.perp(c, "young_person_self", "subject_child", "not_known", "both_parents"),
+                ]
+            ),
+            1,
+        )
         m.le(total([{s["no"]: 1.0, d["mother_female_partner"]: -1.0}, rm.perp(c, "father")]), 1)
         m.le(total([{s["no"]: 1.0, d["father_male_partner"]: -1.0}, rm.perp(c, "mother")]), 1)
         # unknown DA perpetrator -> cannot be told; otherwise only a child or unknown perpetrator.
         m.le({d["unknown"]: 1.0, s["not_stated"]: -1.0}, 0)
-        m.le(total([{s["not_stated"]: 1.0, d["unknown"]: -1.0},
-                    scaled(rm.perp(c, "young_person_self", "subject_child", "not_known"), -1)]), 0)
+        m.le(
+            total(
+                [
+                    {s["not_stated"]: 1.0, d["unknown"]: -1.0},
+                    scaled(rm.perp(c, "young_person_self", "subject_child", "not_known"), -1),
+                ]
+            ),
+            0,
+        )
     # 001 Section 5.2.1: fathers who killed their children had histories of domestic abuse.
     for c, picks in zip(everyone, all_picks):
         m.ge(total([{picks["father"]: 1.0}, scaled(rm.pair(c, ("homicide",), ("father",)), -1)]), 0)
@@ -168,12 +219,14 @@ def toxic_trio(rm: ReviewModel) -> None:
             m.ge(total([{y: 1.0}, scaled(p, -1)]), 0)
         m.ge(total([{a: 1.0}, *(scaled(p, -1) for p in pres)]), -2)
         m.le(total([{y: 1.0}, *(scaled(p, -1) for p in pres)]), 0)
-        eligible = total([
-            rm.pair(c, (*PHYSICAL, "neglect_fatal", "co_sleeping"), ("extended_family",)),
-            rm.pair(c, PHYSICAL, ("mothers_partner",)),
-            rm.pair(c, ("sexual_abuse",), ("extra_familial", "foster_carers")),
-            rm.inc(c, "drug_overdose"),
-        ])
+        eligible = total(
+            [
+                rm.pair(c, (*PHYSICAL, "neglect_fatal", "co_sleeping"), ("extended_family",)),
+                rm.pair(c, PHYSICAL, ("mothers_partner",)),
+                rm.pair(c, ("sexual_abuse",), ("extra_familial", "foster_carers")),
+                rm.inc(c, "drug_overdose"),
+            ]
+        )
         m.le(total([{-1: 1.0, y: -1.0}, scaled(eligible, -1)]), 0)
         m.ge(total([{y: 1.0}, scaled(rm.pair(c, PHYSICAL, PARENTS), -1)]), 0)
         alls.append(a)
@@ -194,10 +247,20 @@ def variety(rm: ReviewModel) -> None:
     rng = random.Random(97)
     # A lean towards the categories the documents discuss most (parental mental health,
     # substance misuse, neglect) and away from prior sexual abuse risk.
-    bias = {"risk_sexual_abuse": 0.7, "risk_physical_abuse": 0.2, "risk_parental_mental_health": -0.3,
-            "risk_substance_misuse": -0.3}
-    m.minimise({v: rng.random() + (bias.get(f, 0.0) if lv not in ("none", "no") else 0.0)
-                for c in rm.cases() for f in FACTORS for lv, v in rm.r[c][f].items()})
+    bias = {
+        "risk_sexual_abuse": 0.7,
+        "risk_physical_abuse": 0.2,
+        "risk_parental_mental_health": -0.3,
+        "risk_substance_misuse": -0.3,
+    }
+    m.minimise(
+        {
+            v: rng.random() + (bias.get(f, 0.0) if lv not in ("none", "no") else 0.0)
+            for c in rm.cases()
+            for f in FACTORS
+            for lv, v in rm.r[c][f].items()
+        }
+    )
 
 
 def scores(rm: ReviewModel) -> None:
@@ -209,8 +272,19 @@ def scores(rm: ReviewModel) -> None:
     # ('child putting self at risk', 000 Section 3.5) is rated.
     for c in rm.cases():
         if rm.slots[c].incident in YOUNG or rm.slots[c].study in FREE_STUDIES:
-            rm.m.ge(total([rm.present(c, "risk_child_vulnerabilities"), scaled(rm.inc(c, *YOUNG), -1)]), 0)
+            rm.m.ge(
+                total([rm.present(c, "risk_child_vulnerabilities"), scaled(rm.inc(c, *YOUNG), -1)]),
+                0,
+            )
 
 
-ALL_RULES = (incidents_and_perpetrators, involvement, domestic_abuse, neglect, toxic_trio, scores, variety)
+ALL_RULES = (
+    incidents_and_perpetrators,
+    involvement,
+    domestic_abuse,
+    neglect,
+    toxic_trio,
+    scores,
+    variety,
+)
 __all__ = ["ALL_RULES", "FACTORS"]

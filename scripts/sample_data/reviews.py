@@ -13,10 +13,19 @@ from sample_data.milp import Expr, Model, scaled, total
 from sample_data.slots import Slot
 
 FACTORS = (
-    "risk_cpp", "risk_physical_abuse", "risk_emotional_abuse", "risk_sexual_abuse", "risk_neglect",
-    "risk_child_vulnerabilities", "risk_domestic_abuse", "risk_parental_mental_health",
-    "risk_substance_misuse", "risk_parental_vulnerabilities", "risk_non_engagement",
-    "risk_parental_abuse_experience", "risk_other",
+    "risk_cpp",
+    "risk_physical_abuse",
+    "risk_emotional_abuse",
+    "risk_sexual_abuse",
+    "risk_neglect",
+    "risk_child_vulnerabilities",
+    "risk_domestic_abuse",
+    "risk_parental_mental_health",
+    "risk_substance_misuse",
+    "risk_parental_vulnerabilities",
+    "risk_non_engagement",
+    "risk_parental_abuse_experience",
+    "risk_other",
 )
 LEVELS = ("none", "low", "medium", "high")
 CPP_LEVELS = ("no", "yes_previously", "yes_currently")
@@ -26,7 +35,15 @@ def levels(f: str) -> tuple[str, ...]:
     return CPP_LEVELS if f == "risk_cpp" else LEVELS
 
 
-SCORE = {"none": 0, "low": 1, "medium": 2, "high": 3, "no": 0, "yes_previously": 2, "yes_currently": 3}
+SCORE = {
+    "none": 0,
+    "low": 1,
+    "medium": 2,
+    "high": 3,
+    "no": 0,
+    "yes_previously": 2,
+    "yes_currently": 3,
+}
 INVOLVEMENT = ("prior_only", "at_time", "following_only", "other_family_member")
 DA_PERPS = ("father_male_partner", "mother_female_partner", "reciprocal", "unknown")
 SAME = ("yes", "no", "not_stated")
@@ -40,12 +57,27 @@ YOUNG = ("suicide", "drug_overdose", "other")
 # totals and overall columns: 000 Table 6 (2012+2013 and 2014 columns), 001 Table 5 (2017 and
 # 2012-2015 columns; 2015 = 2012-2015 minus 000's 2012-2014). Checked in build_sample_data.
 SCORE_SUMS = {
-    ("cafcass-2012", "cafcass-2013"): {"public_s31": 162, "public_other": 50, "private_wtfh": 62,
-                                       "private_wtfh_wafh": 95, "public_and_private": 36},
-    ("cafcass-2014",): {"public_s31": 165, "public_other": 27, "private_wtfh": 26,
-                        "private_wtfh_wafh": 65, "public_and_private": 34},
-    ("cafcass-2015",): {"public_s31": 170, "public_other": 29, "private_wtfh": 32,
-                        "private_wtfh_wafh": 55, "public_and_private": 51},
+    ("cafcass-2012", "cafcass-2013"): {
+        "public_s31": 162,
+        "public_other": 50,
+        "private_wtfh": 62,
+        "private_wtfh_wafh": 95,
+        "public_and_private": 36,
+    },
+    ("cafcass-2014",): {
+        "public_s31": 165,
+        "public_other": 27,
+        "private_wtfh": 26,
+        "private_wtfh_wafh": 65,
+        "public_and_private": 34,
+    },
+    ("cafcass-2015",): {
+        "public_s31": 170,
+        "public_other": 29,
+        "private_wtfh": 32,
+        "private_wtfh_wafh": 55,
+        "public_and_private": 51,
+    },
     ("cafcass-2017",): {"public_s31": 211, "private_wtfh_wafh": 34},
 }
 
@@ -63,8 +95,11 @@ class ReviewModel:
         self.pm: list[int] = []
         self.pf: list[int] = []
         for c, slot in enumerate(slots):
-            pairs = [(i, p) for i, p in self.pairs
-                     if (slot.incident in (None, i)) and (slot.perp in (None, p))]
+            pairs = [
+                (i, p)
+                for i, p in self.pairs
+                if (slot.incident in (None, i)) and (slot.perp in (None, p))
+            ]
             self.x.append({ip: m.var(f"x{c}{ip}") for ip in pairs})
             m.eq(total(self.x[c].values()), 1)
             self.v.append({k: m.var(f"v{c}{k}") for k in INVOLVEMENT})
@@ -119,11 +154,21 @@ class ReviewModel:
     def father_flag(self, c: int) -> Expr:
         return total([self.perp(c, "father", "both_parents"), self.pf[c]])
 
-    def cases(self, study: str | None = None, group: str | None = None, law: str | None = None,
-              recent: str | None = None) -> list[int]:
-        return [c for c, s in enumerate(self.slots)
-                if (study is None or s.study == study) and (group is None or s.group == group)
-                and (law is None or s.law == law) and (recent is None or s.recent == recent)]
+    def cases(
+        self,
+        study: str | None = None,
+        group: str | None = None,
+        law: str | None = None,
+        recent: str | None = None,
+    ) -> list[int]:
+        return [
+            c
+            for c, s in enumerate(self.slots)
+            if (study is None or s.study == study)
+            and (group is None or s.group == group)
+            and (law is None or s.law == law)
+            and (recent is None or s.recent == recent)
+        ]
 
     def tag(self, name: str) -> int:
         return next(c for c, s in enumerate(self.slots) if s.tag == name)
@@ -144,7 +189,7 @@ class ReviewModel:
         val = self.m.solve()
         out = []
         for c, slot in enumerate(self.slots):
-            (inc, perp), = [ip for ip, v in self.x[c].items() if val[v]]
+            ((inc, perp),) = [ip for ip, v in self.x[c].items() if val[v]]
             row: dict[str, object] = {"incident_type": inc, "perpetrator": perp}
             row["involvement"] = next(k for k, v in self.v[c].items() if val[v])
             for f in FACTORS:
@@ -152,7 +197,13 @@ class ReviewModel:
             row["da_perpetrator"] = next((k for k, v in self.d[c].items() if val[v]), None)
             row["da_perpetrator_same"] = next((k for k, v in self.s[c].items() if val[v]), None)
             flags = {"mother": val[self.pm[c]], "father": val[self.pf[c]]}
-            row["perpetrator_mother"] = "yes" if perp in ("mother", "both_parents", "mother_and_partner") or flags["mother"] else "no"
-            row["perpetrator_father"] = "yes" if perp in ("father", "both_parents") or flags["father"] else "no"
+            row["perpetrator_mother"] = (
+                "yes"
+                if perp in ("mother", "both_parents", "mother_and_partner") or flags["mother"]
+                else "no"
+            )
+            row["perpetrator_father"] = (
+                "yes" if perp in ("father", "both_parents") or flags["father"] else "no"
+            )
             out.append(row)
         return out

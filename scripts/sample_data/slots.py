@@ -46,9 +46,21 @@ def _recent(law: str, both_recent: str = "public") -> str:
 
 
 LAW_COUNTS = {
-    "cafcass-2012": {"public_s31": 5, "public_other": 1, "private_wtfh": 7, "private_wtfh_wafh": 8, "public_and_private": 2},
+    "cafcass-2012": {
+        "public_s31": 5,
+        "public_other": 1,
+        "private_wtfh": 7,
+        "private_wtfh_wafh": 8,
+        "public_and_private": 2,
+    },
     "cafcass-2013": {"public_s31": 4, "public_other": 2, "private_wtfh": 2, "private_wtfh_wafh": 2},
-    "cafcass-2015": {"public_s31": 11, "public_other": 2, "private_wtfh": 3, "private_wtfh_wafh": 4, "public_and_private": 3},
+    "cafcass-2015": {
+        "public_s31": 11,
+        "public_other": 2,
+        "private_wtfh": 3,
+        "private_wtfh_wafh": 4,
+        "public_and_private": 3,
+    },
 }
 YEARS = {
     "cafcass-2012": [2009] * 5 + [2010] * 7 + [2011] * 8 + [2012] * 3,
@@ -58,9 +70,20 @@ YEARS = {
     "cafcass-2017": [2015] * 1 + [2016] * 14,
 }
 
-S31, OTHER, WTFH, WAFH, BOTH = "public_s31", "public_other", "private_wtfh", "private_wtfh_wafh", "public_and_private"
+S31, OTHER, WTFH, WAFH, BOTH = (
+    "public_s31",
+    "public_other",
+    "private_wtfh",
+    "private_wtfh_wafh",
+    "public_and_private",
+)
 PA_F, PA_NF, NEG_F, NEG_NF, SA = (
-    "physical_abuse_fatal", "physical_abuse_non_fatal", "neglect_fatal", "neglect_non_fatal", "sexual_abuse")
+    "physical_abuse_fatal",
+    "physical_abuse_non_fatal",
+    "neglect_fatal",
+    "neglect_non_fatal",
+    "sexual_abuse",
+)
 AT, PRIOR, FOLLOW, OFM = "at_time", "prior_only", "following_only", "other_family_member"
 
 
@@ -86,7 +109,9 @@ def slots_2014() -> list[Slot]:
         Slot("cafcass-2014", WAFH, "private", "B6", "homicide", AT, "mother"),
         Slot("cafcass-2014", WAFH, "private", "B7", NEG_NF, PRIOR),
         Slot("cafcass-2014", S31, "public", "C1", PA_F, PRIOR, score=13),  # case example 2
-        Slot("cafcass-2014", S31, "public", "C2", PA_F, PRIOR, "father", score=22),  # case example 3
+        Slot(
+            "cafcass-2014", S31, "public", "C2", PA_F, PRIOR, "father", score=22
+        ),  # case example 3
         Slot("cafcass-2014", S31, "public", "C3", PA_F, AT),
         Slot("cafcass-2014", S31, "public", "C4", PA_F, OFM),
         Slot("cafcass-2014", S31, "public", "C5", NEG_F, PRIOR, score=25),
@@ -94,9 +119,34 @@ def slots_2014() -> list[Slot]:
         Slot("cafcass-2014", S31, "public", "C7", SA, PRIOR),
         Slot("cafcass-2014", S31, "public", "C8", "suicide", PRIOR),
         Slot("cafcass-2014", S31, "public", "C9", NEG_NF, AT),
-        Slot("cafcass-2014", OTHER, "public", "D1", "drug_overdose", PRIOR, law_other="s31 and s25 secure accommodation"),
-        Slot("cafcass-2014", OTHER, "public", "D2", "drug_overdose", PRIOR, law_other="s31 and s25 secure accommodation"),
-        Slot("cafcass-2014", OTHER, "public", "D3", SA, AT, score=6, law_other="s31 and discharge of a care order"),
+        Slot(
+            "cafcass-2014",
+            OTHER,
+            "public",
+            "D1",
+            "drug_overdose",
+            PRIOR,
+            law_other="s31 and s25 secure accommodation",
+        ),
+        Slot(
+            "cafcass-2014",
+            OTHER,
+            "public",
+            "D2",
+            "drug_overdose",
+            PRIOR,
+            law_other="s31 and s25 secure accommodation",
+        ),
+        Slot(
+            "cafcass-2014",
+            OTHER,
+            "public",
+            "D3",
+            SA,
+            AT,
+            score=6,
+            law_other="s31 and discharge of a care order",
+        ),
         Slot("cafcass-2014", BOTH, "public", "E1", NEG_NF, AT, score=17),
         Slot("cafcass-2014", BOTH, "private", "E2", SA, PRIOR, score=17),
     ]
@@ -144,7 +194,13 @@ def all_slots() -> list[Slot]:
     rng = random.Random(2017)
     out: list[Slot] = []
     for study in ("cafcass-2012", "cafcass-2013", "cafcass-2014", "cafcass-2015", "cafcass-2017"):
-        group = slots_2014() if study == "cafcass-2014" else slots_2017() if study == "cafcass-2017" else slots_free(study)
+        group = (
+            slots_2014()
+            if study == "cafcass-2014"
+            else slots_2017()
+            if study == "cafcass-2017"
+            else slots_free(study)
+        )
         numbers = list(range(1, len(group) + 1))
         rng.shuffle(numbers)
         years = YEARS[study]

@@ -21,9 +21,11 @@ def _score_between(rm: ReviewModel, c: int, low: int, high: int) -> None:
 
 def study_2014(rm: ReviewModel) -> None:
     m, pub = rm.m, rm.pub
-    groups = {"all": rm.cases(study="cafcass-2014"),
-              "public": rm.cases(study="cafcass-2014", recent="public"),
-              "private": rm.cases(study="cafcass-2014", recent="private")}
+    groups = {
+        "all": rm.cases(study="cafcass-2014"),
+        "public": rm.cases(study="cafcass-2014", recent="public"),
+        "private": rm.cases(study="cafcass-2014", recent="private"),
+    }
     # Charts 2-4, counts given in the key observations.
     for group, field14, what, n in pub.CHARTS_000["counts"]:
         f = FROM_2014.get(field14, field14)
@@ -67,7 +69,12 @@ def study_2014(rm: ReviewModel) -> None:
         m.eq(rm.present(ex2, f), 1)
     m.eq(rm.r[ex3]["risk_domestic_abuse"]["high"], 1)
     m.eq(rm.r[ex3]["risk_cpp"]["yes_previously"], 1)
-    for f in ("risk_parental_mental_health", "risk_substance_misuse", "risk_non_engagement", "risk_other"):
+    for f in (
+        "risk_parental_mental_health",
+        "risk_substance_misuse",
+        "risk_non_engagement",
+        "risk_other",
+    ):
         m.eq(rm.present(ex3, f), 1)
 
 
@@ -81,15 +88,34 @@ def study_2017(rm: ReviewModel) -> None:
         m.eq(rm.present(c, "risk_neglect"), 0 if t in ("S4", "S6") else 1)
     m.eq(total(rm.r[c]["risk_neglect"]["high"] for c in cs), text["neglect_high"])
     # Parental vulnerabilities in 8, seven of them with high neglect.
-    m.eq(total(rm.present(c, "risk_parental_vulnerabilities") for c in cs), text["parental_vulnerabilities"])
-    pv_neg = [rm.both(rm.present(c, "risk_parental_vulnerabilities"), rm.r[c]["risk_neglect"]["high"], f"pvn{c}") for c in cs]
+    m.eq(
+        total(rm.present(c, "risk_parental_vulnerabilities") for c in cs),
+        text["parental_vulnerabilities"],
+    )
+    pv_neg = [
+        rm.both(
+            rm.present(c, "risk_parental_vulnerabilities"),
+            rm.r[c]["risk_neglect"]["high"],
+            f"pvn{c}",
+        )
+        for c in cs
+    ]
     m.eq(total(pv_neg), text["parental_vulnerabilities_with_high_neglect"])
-    m.eq(total(rm.present(c, "risk_child_vulnerabilities") for c in cs), text["child_vulnerabilities"])
+    m.eq(
+        total(rm.present(c, "risk_child_vulnerabilities") for c in cs),
+        text["child_vulnerabilities"],
+    )
     # Two of the three private law cases: high domestic and emotional abuse.
     for t in ("S4", "S6"):
         for f in ("risk_domestic_abuse", "risk_emotional_abuse"):
             m.eq(rm.r[tags[t]][f]["high"], 1)
-    m.le({rm.r[tags["S5"]]["risk_domestic_abuse"]["high"]: 1.0, rm.r[tags["S5"]]["risk_emotional_abuse"]["high"]: 1.0}, 1)
+    m.le(
+        {
+            rm.r[tags["S5"]]["risk_domestic_abuse"]["high"]: 1.0,
+            rm.r[tags["S5"]]["risk_emotional_abuse"]["high"]: 1.0,
+        },
+        1,
+    )
     # Domestic abuse perpetrator male in all cases but one, where it was reciprocal.
     for c in cs:
         m.eq(rm.d[c]["unknown"], 0)
@@ -100,21 +126,45 @@ def study_2017(rm: ReviewModel) -> None:
     # physical abuse risk, one high (not among the five).
     m.eq(total(rm.r[c]["risk_cpp"]["yes_previously"] for c in cs), text["cpp_previously"])
     pa = [c for c in cs if rm.slots[c].incident in PHYSICAL]
-    m.eq(total(rm.r[c]["risk_cpp"]["yes_previously"] for c in pa), text["cpp_previously_physical_abuse_incident"])
+    m.eq(
+        total(rm.r[c]["risk_cpp"]["yes_previously"] for c in pa),
+        text["cpp_previously_physical_abuse_incident"],
+    )
     both = []
     for c in pa:
-        q = rm.both(rm.r[c]["risk_cpp"]["yes_previously"], rm.present(c, "risk_physical_abuse"), f"cpa{c}")
+        q = rm.both(
+            rm.r[c]["risk_cpp"]["yes_previously"], rm.present(c, "risk_physical_abuse"), f"cpa{c}"
+        )
         m.le({q: 1.0, rm.r[c]["risk_physical_abuse"]["low"]: -1.0}, 0)
-        m.le({rm.r[c]["risk_physical_abuse"]["high"]: 1.0, rm.r[c]["risk_cpp"]["yes_previously"]: 1.0}, 1)
+        m.le(
+            {
+                rm.r[c]["risk_physical_abuse"]["high"]: 1.0,
+                rm.r[c]["risk_cpp"]["yes_previously"]: 1.0,
+            },
+            1,
+        )
         both.append(q)
     m.eq(total(both), text["cpp_previously_physical_abuse_incident_with_pa_risk_low"])
-    m.eq(total(rm.present(c, "risk_physical_abuse") for c in pa), text["physical_abuse_incidents_with_pa_risk"])
-    m.eq(total(rm.r[c]["risk_physical_abuse"]["high"] for c in pa), text["physical_abuse_incidents_with_pa_risk_high"])
+    m.eq(
+        total(rm.present(c, "risk_physical_abuse") for c in pa),
+        text["physical_abuse_incidents_with_pa_risk"],
+    )
+    m.eq(
+        total(rm.r[c]["risk_physical_abuse"]["high"] for c in pa),
+        text["physical_abuse_incidents_with_pa_risk_high"],
+    )
     # Parental mental health in 8, seven of them with substance misuse and domestic abuse.
-    m.eq(total(rm.present(c, "risk_parental_mental_health") for c in cs), text["parental_mental_health"])
+    m.eq(
+        total(rm.present(c, "risk_parental_mental_health") for c in cs),
+        text["parental_mental_health"],
+    )
     trio = []
     for c in cs:
-        a = rm.both(rm.present(c, "risk_parental_mental_health"), rm.present(c, "risk_substance_misuse"), f"ms{c}")
+        a = rm.both(
+            rm.present(c, "risk_parental_mental_health"),
+            rm.present(c, "risk_substance_misuse"),
+            f"ms{c}",
+        )
         trio.append(rm.both(a, rm.present(c, "risk_domestic_abuse"), f"msd{c}"))
     m.eq(total(trio), text["parental_mental_health_with_sm_and_da"])
     # 3.4.2: public law 11-24, three cases over 20 (the 24, and the case where the child was the
