@@ -89,6 +89,30 @@ def test_section_5_incident_text(cases: pd.DataFrame) -> None:
     assert abs(deaths - pub.DEATHS_001["percent_about"]) < 5
 
 
+def test_section_5_1_trends_across_studies(cases: pd.DataFrame) -> None:
+    """001 Section 5.1 and Executive summary: public law slightly outnumbers private overall,
+    private law was more prevalent in the early studies and public law in the recent ones;
+    serious-harm incidents have increased since the 2012 study; deaths from physical abuse or
+    homicide have been low in the last two studies."""
+    share = {}
+    for study, sub in cases.groupby("study"):
+        share[study] = {
+            "public": (sub["law_group"] == "public").mean(),
+            "private": (sub["law_group"] == "private").mean(),
+            "harm": sub["incident_type"]
+            .isin(["physical_abuse_non_fatal", "neglect_non_fatal", "sexual_abuse"])
+            .mean(),
+            "direct": sub["incident_type"].isin(["physical_abuse_fatal", "homicide"]).mean(),
+        }
+    assert (cases["law_group"] == "public").sum() > (cases["law_group"] == "private").sum()
+    assert share["cafcass-2012"]["private"] > share["cafcass-2012"]["public"]
+    for recent in ("cafcass-2015", "cafcass-2017"):
+        assert share[recent]["public"] > share[recent]["private"]
+        assert share[recent]["harm"] > share["cafcass-2012"]["harm"]
+        earlier = ("cafcass-2012", "cafcass-2013", "cafcass-2014")
+        assert share[recent]["direct"] < min(share[s]["direct"] for s in earlier)
+
+
 def test_table_7_suspected_perpetrator(cases: pd.DataFrame) -> None:
     t7 = pub.TABLE_001_7
     expected = {k: n for k, (_label, n) in t7["rows"].items()}
