@@ -240,3 +240,21 @@ def test_suppressed_crosstab_of_a_cohort_keeps_shown_cells_exact() -> None:
     shown = t.suppressed == ""
     assert t.data.where(shown).equals(base.data.astype(float).where(shown))
     assert t.suppressed.at["Male", "Public law"] == "<5"
+
+
+def test_summary_rows_over_few_cases_are_hidden_whole() -> None:
+    stats = pd.DataFrame(
+        {
+            "Cases": [17, 3, 20],
+            "Mean": [7.1, 9.0, 7.4],
+            "Minimum": [0, 8, 0],
+            "Maximum": [12, 10, 12],
+        },
+        index=["WTFH only", "WAFH", "All case types"],
+    )
+    t = ResultTable("r", "R", stats, "reviews", 20, "summary", row_total="All case types")
+    s = suppress(t, "lt5")
+    assert (s.suppressed.loc["WAFH"] == "<5").all()
+    assert s.data.loc["WAFH"].isna().all()
+    # 20 - 17 would give the hidden count, so the other row is hidden too.
+    assert (s.suppressed.loc["WTFH only"] != "").all()

@@ -93,6 +93,8 @@ def suppress(table: ResultTable, how: str | SuppressionRule = "lt5") -> ResultTa
         raise CaseReviewError(f"table {table.id!r} lists single cases; it cannot be published")
     if table.kind == "comparison":
         return _suppress_comparison(table, r)
+    if table.counts is None and "Cases" in table.data.columns:
+        return _suppress_by_cases(table, r)
     summary = table.counts is not None
     counts = (table.counts if table.counts is not None else table.data).astype(float)
     if not _all_whole(counts):
@@ -142,23 +144,28 @@ def _secondary(
         cell for cell in _cells(marks) if marks.at[cell] == r.marker and counts.at[cell] >= r.low
     ]
     primary = [c for c in primary if r.low <= counts.at[c] <= r.high]
+    # A cell once shown to have another possible value stays safe: hiding more cells only
+    # widens what a reader must allow, and the filling that proved it remains possible.
+    pending = list(primary)
     for _ in range(counts.size):
-        ranges = disclosure_ranges(shown, marks, lines, r, cells=primary)
-        disclosed = [cell for cell, (lo, hi) in ranges.items() if lo == hi]
-        if not disclosed:
+        model = _Model(shown, marks, lines, r)
+        while pending and _first_disclosed(model, pending[:1], counts) is None:
+            pending.pop(0)
+        if not pending:
             break
-        pick = _candidate(table, counts, marks, lines, disclosed)
+        pick = _candidate(table, counts, marks, lines, [pending[0]])
         if pick is None:
-            raise CaseReviewError(f"table {table.id!r}: cannot protect cells {disclosed}")
+            raise CaseReviewError(f"table {table.id!r}: cannot protect cell {pending[0]}")
         marks.at[pick] = r.secondary_marker
         shown.at[pick] = np.nan
     secondary = [cell for cell in _cells(marks) if marks.at[cell] != "" and cell not in primary]
-    for cell, (lo, hi) in disclosure_ranges(shown, marks, lines, r, cells=secondary).items():
-        if lo == hi:
-            marks.at[cell] = ""
-            shown.at[cell] = (
-                _round(int(counts.at[cell]), r.round_to) if r.round_to else counts.at[cell]
-            )
+    while secondary:
+        cell = _first_disclosed(_Model(shown, marks, lines, r), secondary, counts)
+        if cell is None:
+            break
+        marks.at[cell] = ""
+        shown.at[cell] = _round(int(counts.at[cell]), r.round_to) if r.round_to else counts.at[cell]
+        secondary.remove(cell)
 
 
 def _cells(frame: pd.DataFrame) -> list[tuple[object, object]]:
@@ -240,77 +247,117 @@ def disclosure_ranges(
     published. A reader knows: shown cells (exact, or within rounding), that a primary
     marker means low..high, that a secondary-only marker means 0 or above high (a shared
     marker: any count), and that every line adds up."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    model = _Model(shown, marks, lines, r)
+    hidden = [c for c in (cells if cells is not None else _cells(shown)) if marks.at[c] != ""]
+    return {cell: (model.extreme(cell, 1), model.extreme(cell, -1)) for cell in hidden}
 
-    all_cells = _cells(shown)
-    pos = {cell: i for i, cell in enumerate(all_cells)}
-    hidden = [c for c in (cells if cells is not None else all_cells) if marks.at[c] != ""]
-    if not hidden:
-        return {}
-    n = len(all_cells)
-    lo, hi = np.zeros(n), np.zeros(n)
-    either: list[int] = []  # secondary cells: 0 or above `high` (needs a binary variable)
-    shared = r.marker == r.secondary_marker
-    for cell, i in pos.items():
-        mark = marks.at[cell]
-        v = shown.at[cell]
-        if mark == "":
-            half = (r.round_to // 2) if r.round_to and v != 0 else 0
-            lo[i], hi[i] = max(v - half, 0), v + half
-        elif shared:
-            lo[i], hi[i] = 0, BIG
-        elif mark == r.marker:
-            lo[i], hi[i] = r.low, r.high
-        else:
-            lo[i], hi[i] = 0, BIG
-            either.append(i)
-    nv = n + len(either)
-    rows_a: list[np.ndarray] = []
-    lbs: list[float] = []
-    ubs: list[float] = []
-    for line in lines:
-        a = np.zeros(nv)
-        for cell in line[:-1]:
-            a[pos[cell]] += 1
-        a[pos[line[-1]]] -= 1
-        rows_a.append(a)
-        lbs.append(0)
-        ubs.append(0)
-    for k, i in enumerate(either):  # x_i >= (high+1) * b_k and x_i <= BIG * b_k
-        a = np.zeros(nv)
-        a[i], a[n + k] = 1, -(r.high + 1)
-        rows_a.append(a)
-        lbs.append(0)
-        ubs.append(np.inf)
-        a = np.zeros(nv)
-        a[i], a[n + k] = 1, -BIG
-        rows_a.append(a)
-        lbs.append(-np.inf)
-        ubs.append(0)
-    constraints = [LinearConstraint(np.array(rows_a), lbs, ubs)] if rows_a else []
-    bounds = Bounds(
-        np.concatenate([lo, np.zeros(len(either))]), np.concatenate([hi, np.ones(len(either))])
-    )
-    integrality = np.ones(nv)
-    out: dict[tuple[object, object], tuple[int, int]] = {}
-    for cell in hidden:
-        c = np.zeros(nv)
-        c[pos[cell]] = 1
-        ends = []
-        for sign in (1, -1):
-            res = milp(sign * c, constraints=constraints, bounds=bounds, integrality=integrality)
-            if not res.success:
-                raise CaseReviewError(
-                    "suppression check failed: the published sums are inconsistent"
-                )
-            ends.append(round(sign * res.fun))
-        out[cell] = (ends[0], ends[1])
-    return out
+
+def _first_disclosed(
+    model: _Model, cells: list[tuple[object, object]], truth: pd.DataFrame
+) -> tuple[object, object] | None:
+    """The first cell whose value the published table determines. The true value is always
+    possible, so a cell is safe as soon as one end of its range differs from it."""
+    for cell in cells:
+        value = int(truth.at[cell])
+        if model.extreme(cell, 1) < value or model.extreme(cell, -1) > value:
+            continue
+        return cell
+    return None
+
+
+class _Model:
+    """The reader's integer programme: one variable per cell (plus a binary per
+    secondary-only cell, which is 0 or above the threshold), the table's sums as equalities."""
+
+    def __init__(
+        self,
+        shown: pd.DataFrame,
+        marks: pd.DataFrame,
+        lines: list[list[tuple[object, object]]],
+        r: SuppressionRule,
+    ) -> None:
+        from scipy.optimize import Bounds, LinearConstraint
+
+        all_cells = _cells(shown)
+        self.pos = {cell: i for i, cell in enumerate(all_cells)}
+        n = len(all_cells)
+        lo, hi = np.zeros(n), np.zeros(n)
+        either: list[int] = []
+        shared = r.marker == r.secondary_marker
+        for cell, i in self.pos.items():
+            mark = marks.at[cell]
+            v = shown.at[cell]
+            if mark == "":
+                half = (r.round_to // 2) if r.round_to and v != 0 else 0
+                lo[i], hi[i] = max(v - half, 0), v + half
+            elif shared:
+                lo[i], hi[i] = 0, BIG
+            elif mark == r.marker:
+                lo[i], hi[i] = r.low, r.high
+            else:
+                lo[i], hi[i] = 0, BIG
+                either.append(i)
+        self.nv = nv = n + len(either)
+        rows_a: list[np.ndarray] = []
+        lbs: list[float] = []
+        ubs: list[float] = []
+        for line in lines:
+            a = np.zeros(nv)
+            for cell in line[:-1]:
+                a[self.pos[cell]] += 1
+            a[self.pos[line[-1]]] -= 1
+            rows_a.append(a)
+            lbs.append(0)
+            ubs.append(0)
+        for k, i in enumerate(either):  # x_i >= (high+1) * b_k and x_i <= BIG * b_k
+            for coef, lb, ub in ((-(r.high + 1), 0, np.inf), (-BIG, -np.inf, 0)):
+                a = np.zeros(nv)
+                a[i], a[n + k] = 1, coef
+                rows_a.append(a)
+                lbs.append(lb)
+                ubs.append(ub)
+        self.constraints = [LinearConstraint(np.array(rows_a), lbs, ubs)] if rows_a else []
+        self.bounds = Bounds(
+            np.concatenate([lo, np.zeros(len(either))]), np.concatenate([hi, np.ones(len(either))])
+        )
+
+    def extreme(self, cell: tuple[object, object], sign: int) -> int:
+        """The smallest (sign 1) or largest (sign -1) whole value the cell can hold."""
+        from scipy.optimize import milp
+
+        c = np.zeros(self.nv)
+        c[self.pos[cell]] = sign
+        res = milp(
+            c, constraints=self.constraints, bounds=self.bounds, integrality=np.ones(self.nv)
+        )
+        if not res.success:
+            raise CaseReviewError("suppression check failed: the published sums are inconsistent")
+        return round(float(sign * res.fun))
 
 
 def table_lines(table: ResultTable) -> list[list[tuple[object, object]]]:
     """The sums a reader of `table` can use (for checking a suppressed table)."""
     return _lines(table, table.counts if table.counts is not None else table.data)
+
+
+def _suppress_by_cases(table: ResultTable, r: SuppressionRule) -> ResultTable:
+    """Summary rows (mean, minimum, maximum ...) over a small number of cases are hidden
+    whole: a minimum or maximum of a few cases is one person's value. The 'Cases' column
+    is protected like a count table (its rows add up to the total row)."""
+    counts = table.data[["Cases"]].rename(columns={"Cases": "n"})
+    inner = table.replace(data=counts, kind="frequency", percent=None, percent_basis=None)
+    protected = suppress(inner, r)
+    hidden_rows = (protected.suppressed["n"] != "").to_numpy()
+    marks = pd.DataFrame("", index=table.data.index, columns=table.data.columns)
+    for col in marks.columns:
+        marks.loc[hidden_rows, col] = protected.suppressed["n"].to_numpy()[hidden_rows]
+    data = table.data.astype(float)
+    data.loc[hidden_rows, :] = np.nan
+    data["Cases"] = protected.data["n"].to_numpy()
+    note = f"Small numbers suppressed ({r.description})"
+    return table.replace(
+        data=data, suppressed=marks, suppression=r.name, notes=(*table.notes, note)
+    )
 
 
 def _suppress_comparison(table: ResultTable, r: SuppressionRule) -> ResultTable:
