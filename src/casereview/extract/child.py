@@ -30,6 +30,8 @@ _NUM_ONLY = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted((k for k in _NUMBERS if len(
 _UNIT = r"(years?|yrs?|months?|mths?|mos?|weeks?|wks?|days?)"
 _HALF = r"(?:\s+and\s+a\s+half)?"
 _AGE_PATTERNS = [
+    # "17 years and 2 months old", "2 years, 4 months old", "aged 2 years and 4 months"
+    re.compile(rf"\b{_NUM_ONLY}\s+(years?|yrs?)(?:,\s*|\s+and\s+|\s+){_NUM_ONLY}\s+(months?|mths?|weeks?)(?:[\s-]+old)?\b", re.I),
     # "15-year-old", "six week old", "18 month old baby", "two and a half year old"
     re.compile(rf"\b{_NUM}{_HALF}[\s-]+{_UNIT}[\s-]+old\b", re.I),
     # "aged 2 years 4 months", "aged 15", "aged 6 weeks", "age 3"
@@ -49,6 +51,11 @@ _CHILD_NOUN_AFTER = re.compile(
 _NOT_CHILD_AFTER = re.compile(
     r"^\W{0,2}(mother|father|man|woman|partner|brother|sister|sibling|siblings|half-brother|"
     r"half-sister|cousin|boyfriend|girlfriend|male adult|adult|friend|uncle|aunt|mum|dad)\b",
+    re.I,
+)
+_INCIDENT_BEFORE = re.compile(
+    r"(died|death|killed|took (his|her) own life|found (dead|unresponsive|hanged|hanging)|"
+    r"was (seriously )?(injured|harmed|assaulted|stabbed|shot)|admitted to hospital)[^.]*$",
     re.I,
 )
 _HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$", re.I)
@@ -171,7 +178,7 @@ class ChildReader:
                 score = 1.0 + (2.0 if _CHILD_NOUN_AFTER.match(after) else 0.0) + (1.5 if who == "child" else 0.0)
                 if k == 4 and who != "child":
                     continue  # a bare "(15)" needs a child right before it
-                if _HISTORY_BEFORE.search(before):
+                if _HISTORY_BEFORE.search(before) and not _INCIDENT_BEFORE.search(before):
                     score -= 1.5
                 seen.add((m.start(), m.end()))
                 cands.append(_Age(years, score, m.start(), m.end()))

@@ -26,6 +26,7 @@ class Finding:
     subject_class: str | None = None  # parent, child, sibling, other, family
     subject_how: str = "default"  # possessive, named, pronoun, default
     generic: bool = False  # a general statement about practice, not about this family
+    others: list[tuple[str, str]] = field(default_factory=list)  # more subjects: (role, class)
 
     @property
     def childhood(self) -> bool:

@@ -198,6 +198,8 @@ class SubjectAttributor:
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
             if between and len(between) <= 3 and between[0] in preps:
                 if not (f.concept.victim and between[0] in _AGENT_PREPS):
+                    # "by Child R or by either of his parents": every person of the list
+                    f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
                     return first, first.how
         # 4. nearest before, outside asides that do not hold the finding; after "... and
         # had/was ..." the subject of the first clause ("Mr H met mother and had convictions")
@@ -230,6 +232,22 @@ _AUX = {
     "continued", "smoked", "drank", "used", "misused", "took", "admitted", "disclosed", "said",
     "told", "reported", "herself", "himself", "described", "received", "served", "spent",
 }
+
+
+_LIST_WORDS = {"or", "and", ",", "by", "of", "from", "in", "either", "both", "the", "his", "her", "their", "nor"}
+
+
+def _chain(doc: Doc, after: list[Mention]) -> list[Mention]:
+    """The first person after a finding and those joined to it by and/or/by ..."""
+    out = [after[0]]
+    for m in after[1:]:
+        gap = [t.lower_ for t in doc[out[-1].end : m.start]]
+        if not gap or len(gap) > 5 or any(w not in _LIST_WORDS for w in gap):
+            break
+        if not any(w in ("or", "and", ",", "nor") for w in gap):
+            break
+        out.append(m)
+    return out
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> bool:

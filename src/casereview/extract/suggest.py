@@ -40,8 +40,8 @@ def _labels() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     return field_labels, value_labels
 
 
-def fields_for(f: Finding, child_age: float | None) -> tuple[str, ...]:
-    cls = f.subject_class
+def fields_for(f: Finding, child_age: float | None, cls: str | None = None) -> tuple[str, ...]:
+    cls = cls or f.subject_class
     if cls is None:
         return ()
     fields = f.concept.fields
@@ -90,13 +90,20 @@ def suggestions(
     age = facts.age.value if facts.age else None
     out: list[Suggestion] = []
     ended = _ended_fields(findings, age if isinstance(age, float) else None)
+    child_age = age if isinstance(age, float) else None
     for f in findings:
         assertion = "hypothetical" if f.generic else f.assertion
-        for field_id in fields_for(f, age if isinstance(age, float) else None):
-            value = value_for(f, field_id in ended)
-            conf = f.concept.confidence * _ASSERTION_WEIGHT[assertion] * _HOW_WEIGHT.get(f.subject_how, 0.8)
-            out.append(_make(field_id, value, f.subject or "family", assertion, f.span, f.sent, conf,
-                             norm, pages, field_labels, value_labels))
+        subjects = [(f.subject or "family", f.subject_class), *f.others]
+        done: set[str] = set()
+        for role, cls in subjects:
+            for field_id in fields_for(f, child_age, cls):
+                if field_id in done:
+                    continue
+                done.add(field_id)
+                value = value_for(f, field_id in ended)
+                conf = f.concept.confidence * _ASSERTION_WEIGHT[assertion] * _HOW_WEIGHT.get(f.subject_how, 0.8)
+                out.append(_make(field_id, value, role, assertion, f.span, f.sent, conf,
+                                 norm, pages, field_labels, value_labels))
     for fact in (facts.age, facts.gender, facts.ethnicity):
         if fact is not None and fact.span is not None:
             out.append(_fact(fact, norm, pages, field_labels, value_labels))
