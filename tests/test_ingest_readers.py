@@ -11,6 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+
+from casereview.errors import DocumentError
+from casereview.ingest import ExtractedDocument, Limits, read_document
+from casereview.ingest.sandbox import run_limited
 from document_factory import (
     DOCUMENTS,
     make_docx_with_entities,
@@ -18,10 +22,6 @@ from document_factory import (
     make_long_pdf,
     make_zip_bomb_docx,
 )
-
-from casereview.errors import DocumentError
-from casereview.ingest import ExtractedDocument, Limits, read_document
-from casereview.ingest.sandbox import run_limited
 
 
 def page_of(doc: ExtractedDocument, phrase: str) -> int:
@@ -116,6 +116,25 @@ def test_docx_without_breaks_is_one_page(tmp_path: Path) -> None:
     d.save(path)
     doc = read_document(path)
     assert doc.page_count == 1  # no pages are invented by counting characters
+
+
+def test_docx_section_breaks_start_pages_unless_continuous(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+
+    d = Document()
+    d.add_paragraph("Cover of the report.")
+    d.add_section(WD_SECTION.NEW_PAGE)
+    d.add_paragraph("Chronology starts on a new page.")
+    d.add_section(WD_SECTION.CONTINUOUS)
+    d.add_paragraph("Two-column part on the same page.")
+    path = tmp_path / "sections.docx"
+    d.save(path)
+    doc = read_document(path)
+    assert doc.page_count == 2
+    assert page_of(doc, "Cover of the report") == 1
+    assert page_of(doc, "Chronology starts") == 2
+    assert page_of(doc, "Two-column part") == 2
 
 
 def test_html_main_content_headings_and_ordered_list() -> None:

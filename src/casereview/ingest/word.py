@@ -39,6 +39,10 @@ _NEW_PAGE_SECTIONS = {"nextPage", "oddPage", "evenPage"}
 @dataclass
 class _Builder:
     rendered: bool  # paginate by Word's rendered page breaks only
+    # A sectPr ends its section, and the *next* section's sectPr says how that one starts
+    # (w:type: nextPage, continuous, ...): the break after section k is sectPr k+1's type.
+    breaks_after: list[str] = field(default_factory=list)
+    sections_seen: int = 0
     pages: list[list[str]] = field(default_factory=lambda: [[]])
     # (page index, start and end in the page's text, level, heading text)
     headings: list[tuple[int, int, int, int, str]] = field(default_factory=list)
@@ -66,6 +70,8 @@ def read_docx(path: Path) -> tuple[list[str], str | None, list[tuple[int, int, i
     body = document.element.body
     styles = _StyleInfo(document)
     b = _Builder(rendered=next(body.iter(W + "lastRenderedPageBreak"), None) is not None)
+    sects = [e for e in body.iter(W + "sectPr") if e.getparent().tag in (W + "pPr", W + "body")]
+    b.breaks_after = [_val(nxt, W + "type") or "nextPage" for nxt in sects[1:]]
     numbers = _Numbering(document)
     for block in body.iterchildren():
         _block(block, b, styles, numbers)
@@ -123,9 +129,10 @@ def _paragraph(p, b: _Builder, styles: _StyleInfo, numbers: _Numbering) -> None:
         b.headings.append((len(b.pages) - 1, pos, pos + len(text), level, " ".join(text.split())))
     b.write(text + "\n")
     sect = ppr.find(W + "sectPr") if ppr is not None else None
-    if sect is not None and not b.rendered:
-        kind = _val(sect, W + "type") or "nextPage"
-        if kind in _NEW_PAGE_SECTIONS:
+    if sect is not None:
+        k, b.sections_seen = b.sections_seen, b.sections_seen + 1
+        kind = b.breaks_after[k] if k < len(b.breaks_after) else "nextPage"
+        if kind in _NEW_PAGE_SECTIONS and not b.rendered:
             b.new_page()
 
 
