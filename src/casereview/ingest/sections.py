@@ -4,7 +4,7 @@ DOCX and HTML mark their headings (styles, <h1>-<h6>); PDF and text do not, so h
 are recognised in the lines: numbered headings ("5. Recommendations", "3.2 Key findings"),
 the usual section names of review reports on a line of their own, and short capitalised
 lines. Running headers repeated on most pages are ignored. A section runs to the next
-heading of the same or higher rank. The number of recommendations is the field "number of
+heading of the same or higher rank (see `_closes` for headings of different styles). The number of recommendations is the field "number of
 recommendations / learning points in report" (002 Appendix J; Cafcass 000 section 5.1);
 where a report has learning points instead of recommendations they are counted in the same
 way, as the Triennial Review did (002 section 6.3).
@@ -25,33 +25,11 @@ _NUMBERED = re.compile(
 _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s{2,}|\t)\s*\d{1,3}$")
 _TRAILING_NUMBER = re.compile(r"\s\d{1,3}$")
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
-_END_WORDS = {
-    "and",
-    "or",
-    "of",
-    "the",
-    "to",
-    "with",
-    "a",
-    "an",
-    "in",
-    "for",
-    "on",
-    "by",
-    "that",
-    "was",
-    "were",
-    "is",
-    "had",
-    "has",
-    "her",
-    "his",
-    "their",
-    "at",
-    "from",
-    "as",
-    "be",
-}
+# A wrapped line often ends mid-phrase; a heading does not end on these words.
+_END_WORDS = frozenset(  # noqa: SIM905 (a sentence of words reads better than a list)
+    "and or of the to with a an in for on by that was were is had has her his their at from "
+    "as be".split()
+)
 _KNOWN = re.compile(
     r"^(?:(?:executive\s+)?summary|introduction|background|(?:family\s+)?background|"
     r"terms\s+of\s+reference|methodology|method|scope(?:\s+of\s+the\s+review)?|"
