@@ -26,8 +26,8 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…|\s{2,}|\t)\s*\d{1,3}$")
 _TRAILING_NUMBER = re.compile(r"\s\d{1,3}$")
 _MARKDOWN = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 # A wrapped line often ends mid-phrase; a heading does not end on these words.
-_END_WORDS = frozenset(  # noqa: SIM905 (a sentence of words reads better than a list)
-    "and or of the to with a an in for on by that was were is had has her his their at from "
+_END_WORDS = frozenset(
+    "and or of the to with a an in for on by that was were is had has her his their at from "  # noqa: SIM905
     "as be".split()
 )
 _KNOWN = re.compile(
