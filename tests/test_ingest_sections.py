@@ -3,14 +3,13 @@ review reports set out their recommendations."""
 
 from __future__ import annotations
 
-from document_factory import DOCUMENTS
-
 from casereview.ingest import (
     count_recommendations,
     document_from_text,
     find_sections,
     read_document,
 )
+from document_factory import DOCUMENTS
 
 
 def kinds(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
