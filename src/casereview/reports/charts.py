@@ -49,7 +49,7 @@ def chart_bytes(table: ResultTable, hint: ChartHint | None = None, fmt: str = "s
 
     hint = hint or table.chart or ChartHint()
     with matplotlib.rc_context(_RC):
-        fig = _draw(table, hint)
+        fig = draw(table, hint)
         buf = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         fig.savefig(buf, format=fmt, dpi=200, bbox_inches="tight", metadata=metadata)
@@ -68,7 +68,9 @@ def chart_data_uri(table: ResultTable, hint: ChartHint | None = None, fmt: str =
 # -- drawing ------------------------------------------------------------------------------
 
 
-def _draw(table: ResultTable, hint: ChartHint) -> Figure:
+def draw(table: ResultTable, hint: ChartHint | None = None) -> Figure:
+    """The matplotlib figure of a table's chart (not saved)."""
+    hint = hint or table.chart or ChartHint()
     if hint.kind == "venn":
         return _upset(table, hint)
     values, hidden = _values(table, hint)
