@@ -29,6 +29,8 @@ print; `t.data` / `t.percent` give the raw numbers for charts and spreadsheets.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -204,7 +206,7 @@ class ResultTable:
         ):
             pct = pct_frame.at[row, col]
             if not _isnan(pct):
-                text = f"{text} ({pct:.{pct_decimals}f}%)"
+                text = f"{text} ({round_half_up(float(pct), pct_decimals)}%)"
         return text
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -230,8 +232,19 @@ def format_number(value: Any, decimals: int | None = None) -> str:
         return value
     f = float(value)
     if decimals is None:
-        return str(int(f)) if f.is_integer() else f"{f:.1f}"
-    return f"{f:.{decimals}f}"
+        if f.is_integer():
+            return str(int(f))
+        decimals = 1
+    return round_half_up(f, decimals)
+
+
+def round_half_up(value: float, decimals: int) -> str:
+    """Rounded as published tables round (13.25 -> 13.3), not Python's half-to-even (13.2).
+
+    The float's shortest repr is taken as the decimal value, so 13.25 rounds up even
+    though its binary value is a hair either side."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return str(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def _isnan(value: Any) -> bool:
