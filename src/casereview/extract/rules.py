@@ -63,6 +63,9 @@ class Concept(Strict):
         default=False,
         description="A person named inside the matched words is the subject ('reported him missing')",
     )
+    only: tuple[Assertion, ...] | None = Field(
+        default=None, description="Suggest only with these assertions (e.g. only when negated)"
+    )
     value: str = "yes"
     assertion_values: dict[Assertion, str] = Field(
         default_factory=dict, description="Value per assertion, e.g. historical -> previous"

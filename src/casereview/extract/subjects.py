@@ -25,7 +25,9 @@ from casereview.extract.matchers import PEOPLE_KEY
 _POSSESSIVE_PRONOUNS = {"her", "his", "their"}
 _AFTER_PREPS = {"by", "of", "in", "from", "for", "among", "amongst", "regarding", "about"}
 _VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
-_AGENT_PREPS = {"by", "from"}
+# A person after these is not who abuse was done to: "exploited by men", "placed with her aunt".
+_AGENT_PREPS = {"by", "from", "with"}
+_OBJECT_PRONOUNS = {"him", "her", "them"}
 _DETERMINERS = {"the", "her", "his", "their", "both", "a", "an", "this", "that", "mother's", "'s"}
 _GENERIC_PLURALS = {"parents", "children", "carers", "families", "adults", "babies", "infants", "young people", "parent", "child", "carer", "family", "the children", "siblings"}
 _GENERIC_WORDS = re.compile(
@@ -89,6 +91,7 @@ class SubjectAttributor:
         raw.sort(key=lambda r: r[0])
         out: list[Mention] = []
         last: dict[str, Mention] = {}
+        history: dict[str, list[Mention]] = {}
         # Subject preference: a pronoun opening a sentence continues the previous sentence's
         # subject when the gender fits ("Child A lived with her mother. At 15 she had been
         # exploited" -> the child, not the mother mentioned last).
@@ -103,6 +106,10 @@ class SubjectAttributor:
                 word = doc[start].lower_
                 g = self.pronouns[word]
                 ref = last.get(g)
+                if word in _OBJECT_PRONOUNS and ref is not None and _is_clause_subject(doc, ref, start):
+                    # "his stepfather assaulted him": an object is not its own verb's subject
+                    earlier = [m for m in history.get(g, []) if m.role != ref.role]
+                    ref = earlier[-1] if earlier else ref
                 if sent_start not in first_of_sent and sent_start > 0:
                     before = first_of_sent.get(doc[sent_start - 1].sent.start)
                     if before is not None and before.gender == g and g != "plural":
@@ -125,6 +132,7 @@ class SubjectAttributor:
             first_of_sent.setdefault(sent_start, m)
             if m.gender:
                 last[m.gender] = m
+                history.setdefault(m.gender, []).append(m)
             if m.role in ("parents", "family"):
                 last["plural"] = m
         return out
@@ -196,6 +204,8 @@ class SubjectAttributor:
             first = after[0]
             between = [t.lower_ for t in doc[e : first.start]]
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
+            if f.concept.victim and not between and not first.agent:
+                return first, first.how  # the object: "had sexually abused her"
             if between and len(between) <= 3 and between[0] in preps:
                 if not (f.concept.victim and between[0] in _AGENT_PREPS):
                     # "by Child R or by either of his parents": every person of the list
@@ -232,6 +242,13 @@ _AUX = {
     "continued", "smoked", "drank", "used", "misused", "took", "admitted", "disclosed", "said",
     "told", "reported", "herself", "himself", "described", "received", "served", "spent",
 }
+
+
+def _is_clause_subject(doc: Doc, m: Mention, pronoun_at: int) -> bool:
+    """The mention is the subject of the verb right before the pronoun ("X hit him")."""
+    if m.start < doc[pronoun_at].sent.start or pronoun_at - m.end > 4:
+        return False
+    return all(not t.is_punct for t in doc[m.end : pronoun_at])
 
 
 _LIST_WORDS = {"or", "and", ",", "by", "of", "from", "in", "either", "both", "the", "his", "her", "their", "nor"}

@@ -93,6 +93,8 @@ def suggestions(
     child_age = age if isinstance(age, float) else None
     for f in findings:
         assertion = "hypothetical" if f.generic else f.assertion
+        if f.concept.only is not None and assertion not in f.concept.only:
+            continue
         subjects = [(f.subject or "family", f.subject_class), *f.others]
         done: set[str] = set()
         for role, cls in subjects:
