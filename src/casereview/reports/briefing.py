@@ -197,7 +197,9 @@ def build_briefing(
             f"{trio.figure} of these reviews. They are interacting factors which significantly increase "
             "the risk of serious harm to children (003; 001 Section 5.3.1)."
         )
-    learning = learning_from(d.reviews, d.codebook, theme_rules(registry), suppress_below=suppress_below)
+    learning = learning_from(
+        d.reviews, d.codebook, theme_rules(registry), suppress_below=suppress_below, suppress=d.suppress
+    )
     c = d.cohort
     scope = f" ({c.years})" if c.years else ""
     background = [

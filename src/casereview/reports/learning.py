@@ -12,7 +12,8 @@ are the sentences that most reviews share, one per leading theme, as the Knowled
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -123,6 +124,7 @@ def learning_from(
     rules: tuple[ThemeRule, ...],
     *,
     suppress_below: int | None = None,
+    suppress: Callable[[ResultTable], ResultTable] | None = None,
     max_themes: int = 6,
     per_theme: int = 2,
     budget: int = 1500,
@@ -145,6 +147,8 @@ def learning_from(
         theme_reviews.update({t for s in ss for t in themes_of[s]})
     n = len(per_review)
     table = _theme_table(rules, theme_reviews, n)
+    if suppress is not None:
+        table = suppress(table)
     leading = _leading(rules, table, said_by, themes_of, suppress_below, max_themes, per_theme, budget)
     labels = tuple(codebook.field(f).label for f in fields)
     return Learning(labels, n, table, leading)
