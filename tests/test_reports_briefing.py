@@ -111,3 +111,35 @@ def test_suppression_hides_small_theme_counts(tmp_path: Path, store) -> None:  #
         m = re.search(r"Recorded in (\d+) review", said.text())
         assert m is None or int(m.group(1)) >= 10
     assert len(pdf_pages(render_briefing_pdf(b))) <= 2
+
+
+def test_long_and_varied_learning_still_fits_two_pages(tmp_path: Path) -> None:
+    # Forty reviews whose lessons touch many themes in long sentences (synthetic wording).
+    topics = ["information sharing between agencies", "professional curiosity", "escalation of concerns",
+              "supervision of practitioners", "the voice of the child", "risk assessment", "drift and delay",
+              "disguised compliance", "thresholds for intervention", "neglect", "domestic abuse",
+              "parental mental health", "fathers and male partners", "vulnerable adolescents", "safe sleeping",
+              "bruising in babies", "children with disabilities", "sexual exploitation", "school attendance",
+              "home education", "young carers", "concealed pregnancy", "care planning for looked after children"]
+    rows = []
+    for i in range(40):
+        said = [
+            f"Practitioners in review {i} should always attend to {topics[(i + k) % len(topics)]} and record "
+            f"how it shapes their judgement about the child's safety, sharing that judgement with partners."
+            for k in range(6)
+        ]
+        rows.append({"review_id": f"L-{i:03d}", "child": "1", "study": "learning-test", "year": 2020,
+                     "fatal": "no", "key_lessons": " ".join(said)})
+    path = tmp_path / "lessons.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    from casereview.io.importer import import_file
+    from casereview.store.database import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'r.db'}")
+    try:
+        import_file(store, path, "triennial-2014-17")
+        b = build_briefing(store)
+    finally:
+        store.close()
+    assert b.learning is not None and len(b.learning.themes.data) >= 15
+    assert len(pdf_pages(render_briefing_pdf(b))) <= 2

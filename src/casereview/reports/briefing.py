@@ -227,14 +227,35 @@ def build_briefing(
     )
 
 
-def render_briefing_html(briefing: Briefing, *, max_per_group: int = 8) -> str:
+# Tighter and tighter settings for the two pages: (theme rows per heading, leading themes,
+# practice points per theme). The first that fits two A4 pages is printed.
+FITS = ((8, 6, 2), (5, 4, 1), (3, 3, 1))
+
+
+def render_briefing_html(briefing: Briefing, *, fit: tuple[int, int, int] = FITS[0]) -> str:
     from casereview.reports.html import environment, stylesheet
 
+    per_group, themes, points = fit
     template = environment().get_template("briefing.html.j2")
-    return template.render(b=briefing, css=stylesheet("briefing.css"), max_per_group=max_per_group)
+    return template.render(
+        b=briefing, css=stylesheet("briefing.css"), max_per_group=per_group, max_leading=themes,
+        max_points=points,
+    )
 
 
 def render_briefing_pdf(briefing: Briefing) -> bytes:
+    """The briefing as a PDF of at most two A4 pages: if the cohort's themes and points do
+    not fit, fewer are printed (the HTML keeps them all at the first setting)."""
+    import pypdfium2
+
     from casereview.reports.pdf import html_to_pdf
 
-    return html_to_pdf(render_briefing_html(briefing))
+    pdf = b""
+    for fit in FITS:
+        pdf = html_to_pdf(render_briefing_html(briefing, fit=fit))
+        doc = pypdfium2.PdfDocument(pdf)
+        pages = len(doc)
+        doc.close()
+        if pages <= 2:
+            break
+    return pdf
