@@ -146,7 +146,6 @@ class ChildReader:
             for group, ws in v["ethnicity"].items()
         ]
         self.newborn = re.compile(r"\b(" + "|".join(v["newborn"]) + r")\b", re.I)
-        self.unborn = re.compile(r"\b(" + "|".join(v["unborn"]) + r")\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         facts = child_of(doc)
@@ -273,8 +272,8 @@ class ChildReader:
         if not before:
             return "unknown"
         label = before[-1].label_
-        if label in ("child", "family"):
-            return label
+        if label in ("child", "family", "sibling"):  # siblings share the child's heritage
+            return "family" if label == "sibling" else label
         if label in ("mother", "father"):
             return label
         if label == "parents":

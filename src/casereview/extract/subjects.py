@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from casereview.extract import rules as R
 from casereview.extract.findings import Finding, child_of, findings_of
@@ -32,7 +32,7 @@ _DETERMINERS = {"the", "her", "his", "their", "both", "a", "an", "this", "that",
 _GENERIC_PLURALS = {"parents", "children", "carers", "families", "adults", "babies", "infants", "young people", "parent", "child", "carer", "family", "the children", "siblings"}
 _GENERIC_WORDS = re.compile(
     r"\b(practitioners?|professionals?|agencies|services|staff|workforce|organisations|partners|"
-    r"should|must|need|needs|can|could|may|might|will|important|importance|impact|awareness|"
+    r"should|must|need|needs|can|ought|important|importance|impact|awareness|"
     r"understanding|training|guidance|learning|lessons?|recommendations?|research|evidence shows|"
     r"nationally|often|commonly|frequently|typically|generally|always)\b",
     re.I,
@@ -204,7 +204,7 @@ class SubjectAttributor:
             first = after[0]
             between = [t.lower_ for t in doc[e : first.start]]
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
-            if f.concept.victim and not between and not first.agent:
+            if f.concept.victim and not between and not first.agent and _verb_like(doc[e - 1]):
                 return first, first.how  # the object: "had sexually abused her"
             if between and len(between) <= 3 and between[0] in preps:
                 if not (f.concept.victim and between[0] in _AGENT_PREPS):
@@ -242,6 +242,13 @@ _AUX = {
     "continued", "smoked", "drank", "used", "misused", "took", "admitted", "disclosed", "said",
     "told", "reported", "herself", "himself", "described", "received", "served", "spent",
 }
+
+
+_IRREGULAR_VERBS = {"hit", "beat", "shook", "bit", "hurt", "struck", "threw", "took", "left", "put"}
+
+
+def _verb_like(tok: Token) -> bool:
+    return tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_VERBS
 
 
 def _is_clause_subject(doc: Doc, m: Mention, pronoun_at: int) -> bool:
