@@ -226,3 +226,26 @@ def test_2014_sample_reproduces_000_tables_3_and_6(tmp_path: Path) -> None:
     for key, (_, (_earlier, in_2014, _overall)) in pub.TABLE_000_6["rows"].items():
         mean, n = mean_and_n(scores[labels[key]]["Average"])
         assert (n, abs(mean - in_2014[0]) <= 0.05) == (in_2014[1], True), key
+
+
+def test_any_codebook_gets_a_report_from_its_field_groups(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from report_pages import DATA
+
+    store = store_with(tmp_path, "triennial-sample.csv")
+    try:
+        report = build_study_report(store)
+    finally:
+        store.close()
+    assert report.codebook.startswith("triennial-2014-17")
+    titles = [s.title for s in report.sections]
+    assert {"Nature of the incident", "Child", "Parental characteristics", "Neglect protocol"} <= set(titles)
+    page = parse(render_html(report))
+    # Counted here from the sample file: children who died, of all children.
+    kids = pd.read_csv(DATA / "triennial-sample.csv", dtype=str)
+    died = int((kids["fatal"] == "yes").sum())
+    assert count(html_table(page, "frequency_fatal")["Yes"]["Number"]) == died
+    said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
+    assert f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% ({died} of {len(kids)})" in said
+    assert page.css_first('figure.exhibit.figure[data-table-id="present_parental-characteristics"] img') is not None

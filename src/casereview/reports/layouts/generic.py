@@ -18,7 +18,7 @@ from casereview.analysis.table import ResultTable
 from casereview.codebook.model import Codebook, CodebookField
 from casereview.reports.context import ReportData
 from casereview.reports.layout import ExhibitSpec, Layout, SectionSpec, Tables
-from casereview.reports.observations import join, lower_first, number, ranked, top, value
+from casereview.reports.observations import cell, join, lower_first, number, ranked, top, value
 
 
 def _slug(text: str) -> str:
@@ -76,10 +76,17 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
                 if order:
                     yield "Most often present: " + join([f"{lower_first(s.label)} ({s.pct})" for s in order]) + "."
             elif table.kind == "frequency":
+                label = spec.row_header or table.title
+                fid = spec.key.removeprefix("frequency_")
+                if d.codebook.has_field(fid) and d.codebook.field(fid).type == "yes_no":
+                    yes = cell(table, "Yes")
+                    if yes is not None and yes.percent is not None:
+                        of = f" of {yes.of}" if yes.of else ""
+                        yield f"{label}: yes in {yes.pct} ({yes.n}{of})."
+                    continue
                 best = top(table)
                 if best is not None and best.percent is not None:
-                    label = spec.row_header or table.title
-                    yield f"{label}: most often {lower_first(best.label)} ({best.n}, {best.pct})."
+                    yield f"{label}: most often {best.label} ({best.n}, {best.pct})."
             elif table.kind == "summary":
                 mean = value(table, table.row_total, "Mean") if table.row_total else None
                 if mean is not None:
