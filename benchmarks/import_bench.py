@@ -23,6 +23,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, 
 from casereview.codebook import default_registry
 from casereview.io.importer import import_file
 from casereview.store.database import Store
+from casereview.store.frames import case_table
 
 PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -88,10 +89,19 @@ def main() -> None:
                 start = time.perf_counter()
                 import_file(store, table, "cafcass-scr")
                 took = time.perf_counter() - start
+                start = time.perf_counter()
+                frame = case_table(store, default_registry().get("cafcass-scr"))
+                read = time.perf_counter() - start
+                with store.engine.connect() as conn:
+                    start = time.perf_counter()
+                    conn.exec_driver_sql("SELECT review_id, child_id, field_id, value FROM codes").fetchall()
+                    read_floor = time.perf_counter() - start
                 store.close()
                 floor = floor_executemany(floor_url, n_codes)
                 print(f"{name:10s} import {took:6.2f} s | floor (Core executemany of the code rows) "
                       f"{floor:6.2f} s | ratio {took / floor:4.1f}x")
+                print(f"{name:10s} read back {len(frame)} rows {read:6.2f} s | floor (driver fetch of "
+                      f"the code rows) {read_floor:6.2f} s | ratio {read / read_floor:4.1f}x")
         finally:
             if admin is not None:
                 with admin.connect() as conn:
