@@ -41,7 +41,7 @@ def html_table(page: LexborHTMLParser, table_id: str) -> dict[str, dict[str, str
         label = tr.css_first("th").text(strip=True)
         cells = [td.text(strip=True) for td in tr.css("td")]
         if cells:
-            out[label] = dict(zip(headers[-len(cells):], cells, strict=True))
+            out[label] = dict(zip(headers[-len(cells) :], cells, strict=True))
     return out
 
 

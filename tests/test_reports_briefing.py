@@ -11,7 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from casereview.reports.briefing import Briefing, build_briefing, render_briefing_html, render_briefing_pdf
+from casereview.reports.briefing import (
+    Briefing,
+    build_briefing,
+    render_briefing_html,
+    render_briefing_pdf,
+)
 from report_pages import DATA, parse, pdf_pages, store_with
 
 SAMPLE = pd.read_csv(DATA / "triennial-sample.csv", dtype=str)
@@ -20,7 +25,9 @@ REVIEWS = SAMPLE.drop_duplicates("review_id")
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    s = store_with(tmp_path_factory.mktemp("briefing"), "cafcass-2009-2016.csv", "triennial-sample.csv")
+    s = store_with(
+        tmp_path_factory.mktemp("briefing"), "cafcass-2009-2016.csv", "triennial-sample.csv"
+    )
     yield s
     s.close()
 
@@ -48,8 +55,10 @@ def test_the_briefing_is_about_the_reviews_with_learning_text(briefing: Briefing
 
 
 def test_headline_figures_are_counted_from_the_cases(page) -> None:  # type: ignore[no-untyped-def]
-    tiles = {" ".join(t.css_first(".text").text().split()): t.css_first(".figure").text(strip=True)
-             for t in page.css(".headline")}
+    tiles = {
+        " ".join(t.css_first(".text").text().split()): t.css_first(".figure").text(strip=True)
+        for t in page.css(".headline")
+    }
     yes = int((REVIEWS["fam_domestic_abuse"] == "yes").sum())
     assert tiles["of reviews recorded domestic abuse"] == f"{100 * yes / len(REVIEWS):.0f}%"
     died = int((SAMPLE["fatal"] == "yes").sum())
@@ -58,10 +67,14 @@ def test_headline_figures_are_counted_from_the_cases(page) -> None:  # type: ign
 
 
 def test_learning_themes_are_found_in_the_key_lessons(page) -> None:  # type: ignore[no-untyped-def]
-    shown = {" ".join(t.css_first(".name").text().split()): int(t.css_first(".count").text(strip=True))
-             for t in page.css(".theme")}
+    shown = {
+        " ".join(t.css_first(".name").text().split()): int(t.css_first(".count").text(strip=True))
+        for t in page.css(".theme")
+    }
     # Theme labels are those of 002 Appendix H; each count is the reviews whose lessons say it.
-    assert shown["Voice of the child / understanding child’s lived experience"] == reviews_saying("voice of the child")
+    assert shown["Voice of the child / understanding child’s lived experience"] == reviews_saying(
+        "voice of the child"
+    )
     assert shown["Safe sleeping"] == reviews_saying("safe sleeping")
     assert shown["Challenge and escalation"] == reviews_saying("escalation", "challenged")
     headings = [h.text(strip=True) for h in page.css(".theme-group h3")]
@@ -115,12 +128,31 @@ def test_suppression_hides_small_theme_counts(tmp_path: Path, store) -> None:  #
 
 def test_long_and_varied_learning_still_fits_two_pages(tmp_path: Path) -> None:
     # Forty reviews whose lessons touch many themes in long sentences (synthetic wording).
-    topics = ["information sharing between agencies", "professional curiosity", "escalation of concerns",
-              "supervision of practitioners", "the voice of the child", "risk assessment", "drift and delay",
-              "disguised compliance", "thresholds for intervention", "neglect", "domestic abuse",
-              "parental mental health", "fathers and male partners", "vulnerable adolescents", "safe sleeping",
-              "bruising in babies", "children with disabilities", "sexual exploitation", "school attendance",
-              "home education", "young carers", "concealed pregnancy", "care planning for looked after children"]
+    topics = [
+        "information sharing between agencies",
+        "professional curiosity",
+        "escalation of concerns",
+        "supervision of practitioners",
+        "the voice of the child",
+        "risk assessment",
+        "drift and delay",
+        "disguised compliance",
+        "thresholds for intervention",
+        "neglect",
+        "domestic abuse",
+        "parental mental health",
+        "fathers and male partners",
+        "vulnerable adolescents",
+        "safe sleeping",
+        "bruising in babies",
+        "children with disabilities",
+        "sexual exploitation",
+        "school attendance",
+        "home education",
+        "young carers",
+        "concealed pregnancy",
+        "care planning for looked after children",
+    ]
     rows = []
     for i in range(40):
         said = [
@@ -128,8 +160,16 @@ def test_long_and_varied_learning_still_fits_two_pages(tmp_path: Path) -> None:
             f"how it shapes their judgement about the child's safety, sharing that judgement with partners."
             for k in range(6)
         ]
-        rows.append({"review_id": f"L-{i:03d}", "child": "1", "study": "learning-test", "year": 2020,
-                     "fatal": "no", "key_lessons": " ".join(said)})
+        rows.append(
+            {
+                "review_id": f"L-{i:03d}",
+                "child": "1",
+                "study": "learning-test",
+                "year": 2020,
+                "fatal": "no",
+                "key_lessons": " ".join(said),
+            }
+        )
     path = tmp_path / "lessons.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
     from casereview.io.importer import import_file

@@ -15,8 +15,12 @@ from report_pages import DATA, parse, pdf_pages, workbook
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CASEREVIEW_DATABASE_URL": f"sqlite:///{db}", "COLUMNS": "200"}
     return subprocess.run(
-        [sys.executable, "-m", "casereview", *args], capture_output=True, text=True, env=env,
-        cwd=db.parent, check=False,
+        [sys.executable, "-m", "casereview", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=db.parent,
+        check=False,
     )
 
 
@@ -31,7 +35,16 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_report_html_pdf_and_workbook(db: Path) -> None:
     html = db.parent / "out" / "report.html"
-    done = run(db, "report", "--codebook", "cafcass-scr", "--compare", "triennial-2011-14", "--out", str(html))
+    done = run(
+        db,
+        "report",
+        "--codebook",
+        "cafcass-scr",
+        "--compare",
+        "triennial-2011-14",
+        "--out",
+        str(html),
+    )
     assert done.returncode == 0, done.stderr
     assert "Wrote" in done.stdout and "tables" in done.stdout
     page = parse(html.read_text("utf-8"))
@@ -61,12 +74,18 @@ def test_brief_html_and_pdf(db: Path) -> None:
     assert "Practice point" in html.read_text("utf-8")
 
 
-@pytest.mark.parametrize("args, reason", [
-    (("report", "--out", "report.docx"), "extension must be one of"),
-    (("report", "--study", "nope", "--out", "r.html"), "no coded reviews in study 'nope'"),
-    (("report", "--codebook", "cafcass-scr", "--compare", "nothing", "--out", "r.html"), "no reference figures 'nothing'"),
-    (("brief", "--out", "brief.xlsx"), "extension must be one of"),
-])
+@pytest.mark.parametrize(
+    "args, reason",
+    [
+        (("report", "--out", "report.docx"), "extension must be one of"),
+        (("report", "--study", "nope", "--out", "r.html"), "no coded reviews in study 'nope'"),
+        (
+            ("report", "--codebook", "cafcass-scr", "--compare", "nothing", "--out", "r.html"),
+            "no reference figures 'nothing'",
+        ),
+        (("brief", "--out", "brief.xlsx"), "extension must be one of"),
+    ],
+)
 def test_bad_input_exits_2_with_a_reason(db: Path, args: tuple[str, ...], reason: str) -> None:
     done = run(db, *args)
     assert done.returncode == 2

@@ -19,13 +19,28 @@ from casereview.reports.model import StudyReport
 from casereview.reports.pdf import render_pdf
 from casereview.reports.study import build_study_report
 from casereview.reports.xlsx import render_xlsx
-from report_pages import count, html_table, mean_and_n, parse, pdf_pages, sheet_table, store_with, workbook
+from report_pages import (
+    count,
+    html_table,
+    mean_and_n,
+    parse,
+    pdf_pages,
+    sheet_table,
+    store_with,
+    workbook,
+)
 
 CB = default_registry().get("cafcass-scr", "2017")
-LABEL = {fid: {v.id: v.label for v in CB.values_of(CB.field(fid))} for fid in
-         ("incident_type", "law_type", "perpetrator", "child_gender", "risk_domestic_abuse")}
-LAW_COLUMNS = {"public": "Public law", "private": "Private law",
-               "public_and_private": "Public and private", "total": "Total"}
+LABEL = {
+    fid: {v.id: v.label for v in CB.values_of(CB.field(fid))}
+    for fid in ("incident_type", "law_type", "perpetrator", "child_gender", "risk_domestic_abuse")
+}
+LAW_COLUMNS = {
+    "public": "Public law",
+    "private": "Private law",
+    "public_and_private": "Public and private",
+    "total": "Total",
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +59,9 @@ def page(pooled: StudyReport):  # type: ignore[no-untyped-def]
 
 def test_tables_and_figures_numbered_in_order_and_listed(page) -> None:  # type: ignore[no-untyped-def]
     for kind in ("table", "figure"):
-        captions = [" ".join(n.text().split()) for n in page.css(f"figure.exhibit.{kind} > figcaption")]
+        captions = [
+            " ".join(n.text().split()) for n in page.css(f"figure.exhibit.{kind} > figcaption")
+        ]
         assert len(captions) >= (20 if kind == "table" else 6)
         numbers = [int(re.match(rf"{kind.title()} (\d+):", c).group(1)) for c in captions]
         assert numbers == list(range(1, len(captions) + 1))
@@ -71,8 +88,12 @@ def test_incident_type_by_proceedings_001_table_6(page) -> None:  # type: ignore
 
 def test_average_risk_ratings_001_table_5(page) -> None:  # type: ignore[no-untyped-def]
     t = html_table(page, "risk_score_by_law_type")
-    labels = {**LABEL["law_type"], "public": "Total public law", "private": "Total private law",
-              "all": "All case types"}
+    labels = {
+        **LABEL["law_type"],
+        "public": "Total public law",
+        "private": "Total private law",
+        "all": "All case types",
+    }
     implied = {i["where"]: i["implied"] for i in pub.INCONSISTENCIES}
     for key, (_, (in_2017, _previous, overall)) in pub.TABLE_001_5["rows"].items():
         row = t[labels[key]]
@@ -92,19 +113,22 @@ def test_average_risk_ratings_001_table_5(page) -> None:  # type: ignore[no-unty
 
 def test_suspected_perpetrator_001_table_7(page) -> None:  # type: ignore[no-untyped-def]
     t = html_table(page, "perpetrator")
-    assert {vid: count(t[LABEL["perpetrator"][vid]]["Number"]) for vid in pub.TABLE_001_7["rows"]} == {
-        vid: n for vid, (_, n) in pub.TABLE_001_7["rows"].items()
-    }
+    assert {
+        vid: count(t[LABEL["perpetrator"][vid]]["Number"]) for vid in pub.TABLE_001_7["rows"]
+    } == {vid: n for vid, (_, n) in pub.TABLE_001_7["rows"].items()}
     groups = html_table(page, "perpetrator_group")
     assert re.search(r"\((\d+)%\)", groups["Familial"]["Number"]).group(1) == str(
         pub.TABLE_001_7["group_percent"]["familial"]
     )
 
 
-@pytest.mark.parametrize("table_id, published", [
-    ("risk_domestic_abuse_levels_by_law_type", pub.TABLE_001_9),
-    ("risk_neglect_levels_by_law_type", pub.TABLE_001_11),
-])
+@pytest.mark.parametrize(
+    "table_id, published",
+    [
+        ("risk_domestic_abuse_levels_by_law_type", pub.TABLE_001_9),
+        ("risk_neglect_levels_by_law_type", pub.TABLE_001_11),
+    ],
+)
 def test_risk_levels_by_law_type_001_tables_9_and_11(page, table_id: str, published: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
     t = html_table(page, table_id)
     for level, (label, cells) in published["rows"].items():
@@ -116,7 +140,9 @@ def test_gender_by_study_001_table_12(page) -> None:  # type: ignore[no-untyped-
     t = html_table(page, "gender_by_study")
     for vid, (label, cells) in pub.TABLE_001_12["rows"].items():
         shown = [t[label][c if c != "total" else "Total"] for c in pub.TABLE_001_12["columns"]]
-        assert [(count(s), int(re.search(r"\((\d+)%\)", s).group(1))) for s in shown] == list(cells), vid
+        assert [(count(s), int(re.search(r"\((\d+)%\)", s).group(1))) for s in shown] == list(
+            cells
+        ), vid
 
 
 def test_parents_age_001_table_13(page) -> None:  # type: ignore[no-untyped-def]
@@ -124,18 +150,27 @@ def test_parents_age_001_table_13(page) -> None:  # type: ignore[no-untyped-def]
     bands = {k: label for k, (label, _, _) in pub.AGE_BANDS_PARENTS.items()}
     for who, column in (("mothers", "Mothers"), ("fathers", "Fathers")):
         shown = {k: t[bands[k]][column] for k in bands}
-        assert {k: (count(v), int(re.search(r"\((\d+)%\)", v).group(1))) for k, v in shown.items()} == \
-            pub.TABLE_001_13[who], who
+        assert {
+            k: (count(v), int(re.search(r"\((\d+)%\)", v).group(1))) for k, v in shown.items()
+        } == pub.TABLE_001_13[who], who
         assert count(t["Total"][column]) == pub.TABLE_001_13["total"]
 
 
 def test_key_observations_are_written_from_the_numbers(page) -> None:  # type: ignore[no-untyped-def]
     said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
     da = pub.DOMESTIC_ABUSE_TEXT
-    assert f"Domestic abuse was the most common risk factor, present in {da['percent']}% of cases ({da['cases']} cases)" in said
+    assert (
+        f"Domestic abuse was the most common risk factor, present in {da['percent']}% of cases ({da['cases']} cases)"
+        in said
+    )
     trio = pub.TOXIC_TRIO_001
-    assert f"{trio['all_three_percent']}% of cases involved all three 'toxic trio' risk factors" in said
-    assert f"At least one of the three was present in {trio['at_least_one_percent']}% of cases" in said
+    assert (
+        f"{trio['all_three_percent']}% of cases involved all three 'toxic trio' risk factors"
+        in said
+    )
+    assert (
+        f"At least one of the three was present in {trio['at_least_one_percent']}% of cases" in said
+    )
     assert f"{trio['none']} cases featured none of the three" in said
     assert f"{pub.PERPETRATOR_TEXT['familial_percent']}% of incidents were known or thought" in said
     summary = [li.text(strip=True) for li in page.css("#summary li")]
@@ -145,7 +180,13 @@ def test_key_observations_are_written_from_the_numbers(page) -> None:  # type: i
 def test_figures_are_embedded_svg_charts(page) -> None:  # type: ignore[no-untyped-def]
     figures = page.css("figure.exhibit.figure")
     ids = {f.attributes["data-table-id"] for f in figures}
-    assert {"risk_levels", "risk_presence", "toxic_trio", "age_by_gender", "incident_groups_by_study"} <= ids
+    assert {
+        "risk_levels",
+        "risk_presence",
+        "toxic_trio",
+        "age_by_gender",
+        "incident_groups_by_study",
+    } <= ids
     for f in figures:
         src = f.css_first("img.chart").attributes["src"]
         assert src.startswith("data:image/svg+xml;base64,")
@@ -156,10 +197,20 @@ def test_figures_are_embedded_svg_charts(page) -> None:  # type: ignore[no-untyp
 def test_methodology_is_generated_from_the_codebook(page) -> None:  # type: ignore[no-untyped-def]
     method = page.css_first("#methodology").text()
     # 001 Section 2: the 13 risk categories of the 2017 study.
-    for category in ("Child protection plan", "Physical abuse", "Emotional abuse", "Sexual abuse",
-                     "Neglect", "Child vulnerabilities", "Domestic abuse", "Parental mental health",
-                     "Substance misuse", "Parental vulnerabilities",
-                     "Antagonism to/non-engagement with professionals", "Parental experience of abuse"):
+    for category in (
+        "Child protection plan",
+        "Physical abuse",
+        "Emotional abuse",
+        "Sexual abuse",
+        "Neglect",
+        "Child vulnerabilities",
+        "Domestic abuse",
+        "Parental mental health",
+        "Substance misuse",
+        "Parental vulnerabilities",
+        "Antagonism to/non-engagement with professionals",
+        "Parental experience of abuse",
+    ):
         assert category in method, category
     assert "from 0 to 39" in method  # 000 footnote 8: the maximum is 39
     assert "High (3); Medium (2); Low (1); None (0)" in method  # 000 Appendix A
@@ -240,12 +291,25 @@ def test_any_codebook_gets_a_report_from_its_field_groups(tmp_path: Path) -> Non
         store.close()
     assert report.codebook.startswith("triennial-2014-17")
     titles = [s.title for s in report.sections]
-    assert {"Nature of the incident", "Child", "Parental characteristics", "Neglect protocol"} <= set(titles)
+    assert {
+        "Nature of the incident",
+        "Child",
+        "Parental characteristics",
+        "Neglect protocol",
+    } <= set(titles)
     page = parse(render_html(report))
     # Counted here from the sample file: children who died, of all children.
     kids = pd.read_csv(DATA / "triennial-sample.csv", dtype=str)
     died = int((kids["fatal"] == "yes").sum())
     assert count(html_table(page, "frequency_fatal")["Yes"]["Number"]) == died
     said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
-    assert f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% ({died} of {len(kids)})" in said
-    assert page.css_first('figure.exhibit.figure[data-table-id="present_parental-characteristics"] img') is not None
+    assert (
+        f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% ({died} of {len(kids)})"
+        in said
+    )
+    assert (
+        page.css_first(
+            'figure.exhibit.figure[data-table-id="present_parental-characteristics"] img'
+        )
+        is not None
+    )

@@ -29,7 +29,9 @@ COUNT_KINDS = ("frequency", "crosstab", "trend", "overlap", "multi")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[StudyReport, StudyReport]:
     store = store_with(tmp_path_factory.mktemp("pooled"), "cafcass-2009-2016.csv")
     try:
-        hidden = build_study_report(store, study="cafcass-2017", compare="triennial-2011-14", suppress_below=5)
+        hidden = build_study_report(
+            store, study="cafcass-2017", compare="triennial-2011-14", suppress_below=5
+        )
         plain = build_study_report(store, study="cafcass-2017", compare="triennial-2011-14")
     finally:
         store.close()
@@ -48,19 +50,27 @@ def page(report: StudyReport):  # type: ignore[no-untyped-def]
 
 def small_counts(table_node) -> list[str]:  # type: ignore[no-untyped-def]
     """Printed cells of one HTML table that give away a count from 1 to 4."""
-    kind = next(c.removeprefix("kind-") for c in table_node.attributes["class"].split() if c.startswith("kind-"))
+    kind = next(
+        c.removeprefix("kind-")
+        for c in table_node.attributes["class"].split()
+        if c.startswith("kind-")
+    )
     headers = [th.text(strip=True) for th in table_node.css("thead tr")[-1].css("th")]
     bad = []
     for tr in table_node.css("tbody tr"):
         cells = [td.text(strip=True) for td in tr.css("td")]
-        named = dict(zip(headers[-len(cells):], cells, strict=True)) if cells else {}
+        named = dict(zip(headers[-len(cells) :], cells, strict=True)) if cells else {}
         for header, text in named.items():
             if kind in COUNT_KINDS:
                 m = re.match(r"^(\d+)(?: \(|$)", text)
                 n = int(m.group(1)) if m else None
             elif kind == "summary":
                 m = re.search(r"\((\d+)\)$", text)  # a mean with its case count
-                n = int(m.group(1)) if m else (int(float(text)) if header == "Cases" and text[:1].isdigit() else None)
+                n = (
+                    int(m.group(1))
+                    if m
+                    else (int(float(text)) if header == "Cases" and text[:1].isdigit() else None)
+                )
             elif kind == "comparison" and header == "This cohort":
                 m = re.match(r"^(\d+) of (\d+)", text)
                 if m and int(m.group(2)) - int(m.group(1)) in SMALL:
@@ -88,7 +98,9 @@ def test_no_html_table_shows_a_count_below_5(page) -> None:  # type: ignore[no-u
     assert page.css_first("#suppression-note") is not None
 
 
-def test_hidden_cells_cannot_be_worked_out_from_the_printed_totals(report: StudyReport, page) -> None:  # type: ignore[no-untyped-def]
+def test_hidden_cells_cannot_be_worked_out_from_the_printed_totals(
+    report: StudyReport, page
+) -> None:  # type: ignore[no-untyped-def]
     rule = threshold_rule(5)
     checked = 0
     for e in report.exhibits():
@@ -150,7 +162,9 @@ def test_workbook_shows_markers_and_no_small_counts(report: StudyReport) -> None
         sheet = sheet_table(book[e.label])
         for row in t.data.index:
             for col in t.data.columns:
-                value = sheet[str(row) if not isinstance(row, tuple) else " \u2013 ".join(row)][column_text(col)]
+                value = sheet[str(row) if not isinstance(row, tuple) else " \u2013 ".join(row)][
+                    column_text(col)
+                ]
                 if t.is_suppressed(row, col):
                     assert value == t.marker(row, col), (t.id, row, col)
                     seen_markers += 1

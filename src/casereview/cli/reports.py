@@ -13,17 +13,30 @@ def register(app: typer.Typer) -> None:
     @app.command("report")
     def report_cmd(
         out: Path = typer.Option(
-            ..., "--out", "-o", help="Output file: report.html, report.pdf or tables.xlsx (format from the extension)"
+            ...,
+            "--out",
+            "-o",
+            help="Output file: report.html, report.pdf or tables.xlsx (format from the extension)",
         ),
-        study: str | None = typer.Option(None, "--study", "-s", help="Only the reviews of this study"),
+        study: str | None = typer.Option(
+            None, "--study", "-s", help="Only the reviews of this study"
+        ),
         compare: str | None = typer.Option(
-            None, "--compare", help="Add a comparison with a set of published reference figures (e.g. triennial-2014-17)"
+            None,
+            "--compare",
+            help="Add a comparison with a set of published reference figures (e.g. triennial-2014-17)",
         ),
         suppress_below: int | None = typer.Option(
-            None, "--suppress-below", min=2, help="Hide counts below N in every table, chart and sentence"
+            None,
+            "--suppress-below",
+            min=2,
+            help="Hide counts below N in every table, chart and sentence",
         ),
         codebook: str | None = typer.Option(
-            None, "--codebook", "-c", help="Codebook id[@version] (default: the one most reviews are coded against)"
+            None,
+            "--codebook",
+            "-c",
+            help="Codebook id[@version] (default: the one most reviews are coded against)",
         ),
         database: DatabaseOption = None,
     ) -> None:
@@ -34,7 +47,10 @@ def register(app: typer.Typer) -> None:
         output_format(out, REPORT_FORMATS, "study report")  # refuse a bad extension before any work
         with console.status("Building the report…"):
             report = build_study_report(
-                open_store(database), study=study, compare=compare, suppress_below=suppress_below,
+                open_store(database),
+                study=study,
+                compare=compare,
+                suppress_below=suppress_below,
                 codebook=codebook,
             )
             path = write_report(report, out)
@@ -46,12 +62,16 @@ def register(app: typer.Typer) -> None:
     @app.command("brief")
     def brief_cmd(
         out: Path = typer.Option(..., "--out", "-o", help="Output file: brief.html or brief.pdf"),
-        study: str | None = typer.Option(None, "--study", "-s", help="Only the reviews of this study"),
+        study: str | None = typer.Option(
+            None, "--study", "-s", help="Only the reviews of this study"
+        ),
         suppress_below: int | None = typer.Option(
             None, "--suppress-below", min=2, help="Hide counts below N"
         ),
         codebook: str | None = typer.Option(
-            None, "--codebook", "-c",
+            None,
+            "--codebook",
+            "-c",
             help="Codebook id[@version] (default: the most used one with learning text)",
         ),
         database: DatabaseOption = None,

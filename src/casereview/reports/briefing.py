@@ -10,6 +10,7 @@ most prevalent of its yes/no fields.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from casereview.analysis.bands import CHILD_AGE_000, Bands, band_table
@@ -17,6 +18,7 @@ from casereview.analysis.frequency import frequency
 from casereview.analysis.risk import presence_table
 from casereview.analysis.table import ResultTable
 from casereview.codebook.registry import CodebookRegistry
+from casereview.errors import NotFoundError
 from casereview.reports.context import ReportData, load_report_data
 from casereview.reports.learning import Learning, learning_fields, learning_from, theme_rules
 from casereview.reports.model import Cohort
@@ -51,23 +53,36 @@ PROFILES = {
             Fact("incident_fatal", ("yes",), "of index incidents involved the death of a child"),
             Fact("risk_domestic_abuse", PRESENT, "of cases featured domestic abuse"),
             Fact("risk_neglect", PRESENT, "of cases featured neglect"),
-            Fact("risk_parental_mental_health", PRESENT, "of cases featured parental mental health concerns"),
+            Fact(
+                "risk_parental_mental_health",
+                PRESENT,
+                "of cases featured parental mental health concerns",
+            ),
             Fact("risk_substance_misuse", PRESENT, "of cases featured parental substance misuse"),
-            Fact("toxic_trio_all", ("yes",), "of cases featured all three 'toxic trio' risk factors"),
+            Fact(
+                "toxic_trio_all", ("yes",), "of cases featured all three 'toxic trio' risk factors"
+            ),
         ),
-        gender="child_gender", age="child_age", age_bands=CHILD_AGE_000, source_of_harm="perpetrator",
+        gender="child_gender",
+        age="child_age",
+        age_bands=CHILD_AGE_000,
+        source_of_harm="perpetrator",
     ),
     # 002 Chapter 2 and Chapter 4 (parental and family characteristics) headline these.
     "triennial-2014-17": Profile(
         facts=(
             Fact("fatal", ("yes",), "of the children died"),
             Fact("fam_domestic_abuse", ("yes",), "of reviews recorded domestic abuse"),
-            Fact("par_mental_health", ("yes",), "of reviews recorded parental mental health problems"),
+            Fact(
+                "par_mental_health", ("yes",), "of reviews recorded parental mental health problems"
+            ),
             Fact("par_substance", ("yes",), "of reviews recorded parental drug or alcohol misuse"),
             Fact("neglect", ("yes",), "of the children had experienced neglect"),
             Fact("toxic_trio_all", ("yes",), "of reviews recorded all three of the 'toxic trio'"),
         ),
-        gender="gender", age="age_band", source_of_harm="source_of_harm",
+        gender="gender",
+        age="age_band",
+        source_of_harm="source_of_harm",
     ),
 }
 
@@ -98,8 +113,12 @@ class Briefing:
         if self.learning is None:
             return 1.0
         t = self.learning.themes
-        shown = [float(p) for r, p in t.percent["n"].items() if not t.is_suppressed(r, "n")] if t.percent is not None else []
-        return max([p for p in shown if p == p] + [1.0])
+        shown = (
+            [float(p) for r, p in t.percent["n"].items() if not t.is_suppressed(r, "n")]
+            if t.percent is not None
+            else []
+        )
+        return max([p for p in shown if not math.isnan(p)] + [1.0])
 
     def theme_groups(self) -> list[tuple[str, list[tuple[str, str, float | None]]]]:
         """Themes present under their Appendix H headings: (label, count text, percent)."""
@@ -109,15 +128,23 @@ class Briefing:
         groups: dict[str, list[tuple[str, str, float | None]]] = {}
         shown = t.display(percent=False)
         for label in t.data.index:
-            pct = None if t.is_suppressed(label, "n") or t.percent is None else float(t.percent.at[label, "n"])
-            groups.setdefault(t.extra["groups"].get(label, ""), []).append((str(label), str(shown.at[label, "n"]), pct))
+            pct = (
+                None
+                if t.is_suppressed(label, "n") or t.percent is None
+                else float(t.percent.at[label, "n"])
+            )
+            groups.setdefault(t.extra["groups"].get(label, ""), []).append(
+                (str(label), str(shown.at[label, "n"]), pct)
+            )
         return list(groups.items())
 
 
 def _fact(d: ReportData, fact: Fact) -> Headline | None:
     if not d.has(fact.field):
         return None
-    t = presence_table(d.cases, d.codebook, [fact.field], present=list(fact.present), table_id=f"fact_{fact.field}")
+    t = presence_table(
+        d.cases, d.codebook, [fact.field], present=list(fact.present), table_id=f"fact_{fact.field}"
+    )
     t = d.suppress(t) if d.suppress else t
     s = cell(t, t.data.index[0])
     known = t.extra.get("known", {}).get(t.data.index[0])
@@ -133,7 +160,9 @@ def _generic_facts(d: ReportData) -> list[Fact]:
         return []
     t = presence_table(d.cases, d.codebook, fields, sort=True)
     labels = {d.codebook.field(f).label: f for f in fields}
-    return [Fact(labels[s.label], ("yes",), f"recorded {lower_first(s.label)}") for s in ranked(t)[:6]]
+    return [
+        Fact(labels[s.label], ("yes",), f"recorded {lower_first(s.label)}") for s in ranked(t)[:6]
+    ]
 
 
 def _children(d: ReportData, profile: Profile) -> list[str]:
@@ -141,22 +170,33 @@ def _children(d: ReportData, profile: Profile) -> list[str]:
     sup = d.suppress or (lambda t: t)
     if profile.gender and d.has(profile.gender):
         g = sup(frequency(d.cases, d.codebook, profile.gender))
-        parts = [f"{s.n} ({s.pct}) {_PLURAL.get(s.label.lower(), lower_first(s.label))}" for s in ranked(g)]
+        parts = [
+            f"{s.n} ({s.pct}) {_PLURAL.get(s.label.lower(), lower_first(s.label))}"
+            for s in ranked(g)
+        ]
         if parts:
             out.append(f"Of the {d.cohort.children} children, {join(parts)}.")
     if profile.age and d.has(profile.age):
         if profile.age_bands is not None:
-            a: ResultTable = sup(band_table(d.cases, d.codebook, profile.age, profile.age_bands, percent="total"))
+            a: ResultTable = sup(
+                band_table(d.cases, d.codebook, profile.age, profile.age_bands, percent="total")
+            )
         else:
             a = sup(frequency(d.cases, d.codebook, profile.age))
         order = ranked(a, exclude=("Unknown", "Not stated"))[:2]
         if order:
-            out.append("The largest age groups were " + join([f"{lower_first(s.label)} ({s.pct})" for s in order]) + ".")
+            out.append(
+                "The largest age groups were "
+                + join([f"{lower_first(s.label)} ({s.pct})" for s in order])
+                + "."
+            )
     if profile.source_of_harm and d.has(profile.source_of_harm):
         h = sup(frequency(d.cases, d.codebook, profile.source_of_harm))
         best = ranked(h, exclude=("Not known", "Unknown"))
         if best:
-            out.append(f"Most often suspected source of harm: {lower_first(best[0].label)} ({best[0].pct}).")
+            out.append(
+                f"Most often suspected source of harm: {lower_first(best[0].label)} ({best[0].pct})."
+            )
     return out
 
 
@@ -165,7 +205,7 @@ def _briefing_codebook(store: Store, study: str | None, registry: CodebookRegist
     for cid, _n in codebook_usage(store, study):
         try:
             cb = registry.get(cid)
-        except Exception:  # a codebook no longer installed: skip it
+        except NotFoundError:  # codes of a codebook no longer installed
             continue
         if learning_fields(cb):
             return cid
@@ -185,7 +225,13 @@ def build_briefing(
 
     registry = registry or default_registry()
     codebook = codebook or _briefing_codebook(store, study, registry)
-    d = load_report_data(store, study=study, codebook=codebook, suppress=suppressor(suppress_below), registry=registry)
+    d = load_report_data(
+        store,
+        study=study,
+        codebook=codebook,
+        suppress=suppressor(suppress_below),
+        registry=registry,
+    )
     profile = PROFILES.get(d.codebook.id) or Profile(tuple(_generic_facts(d)))
     facts = {f.field: _fact(d, f) for f in profile.facts}
     headlines = tuple(h for h in facts.values() if h is not None)
@@ -198,14 +244,20 @@ def build_briefing(
             "the risk of serious harm to children (003; 001 Section 5.3.1)."
         )
     learning = learning_from(
-        d.reviews, d.codebook, theme_rules(registry), suppress_below=suppress_below, suppress=d.suppress
+        d.reviews,
+        d.codebook,
+        theme_rules(registry),
+        suppress_below=suppress_below,
+        suppress=d.suppress,
     )
     c = d.cohort
     scope = f" ({c.years})" if c.years else ""
     background = [
-        f"This briefing draws on {c.reviews} case reviews concerning {c.children} children{scope}, "
-        f"coded against {d.codebook.title}. It sets out the headline figures, the learning themes "
-        "the reviews raise and the practice points they share."
+        (
+            f"This briefing draws on {c.reviews} case reviews concerning {c.children} children{scope}, "
+            f"coded against {d.codebook.title}. It sets out the headline figures, the learning themes "
+            "the reviews raise and the practice points they share."
+        )
     ]
     if learning is not None:
         background.append(
@@ -238,7 +290,10 @@ def render_briefing_html(briefing: Briefing, *, fit: tuple[int, int, int] = FITS
     per_group, themes, points = fit
     template = environment().get_template("briefing.html.j2")
     return template.render(
-        b=briefing, css=stylesheet("briefing.css"), max_per_group=per_group, max_leading=themes,
+        b=briefing,
+        css=stylesheet("briefing.css"),
+        max_per_group=per_group,
+        max_leading=themes,
         max_points=points,
     )
 

@@ -30,7 +30,7 @@ GRID = "#d9dee5"
 # Ordered dark to light: the first column (e.g. 'High') is the darkest.
 SEQUENTIAL = ["#0b3c68", "#2f6ea8", "#76a9d6", "#b9d3ea", "#dde9f4"]
 QUALITATIVE = ["#0b3c68", "#d9822b", "#3f8f5b", "#8c4f9f", "#b53a3a", "#6b7b8c", "#c9a227"]
-_RC = {
+_RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 8.5,
     "axes.edgecolor": "#8a94a3",
@@ -48,7 +48,7 @@ def chart_bytes(table: ResultTable, hint: ChartHint | None = None, fmt: str = "s
     import matplotlib
 
     hint = hint or table.chart or ChartHint()
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         fig = draw(table, hint)
         buf = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
@@ -123,8 +123,12 @@ def _palette(columns: pd.Index, kind: str) -> list[str]:
 
 
 def _bars(
-    values: pd.DataFrame, hidden: pd.DataFrame, hint: ChartHint, table: ResultTable,
-    *, stacked: bool,
+    values: pd.DataFrame,
+    hidden: pd.DataFrame,
+    hint: ChartHint,
+    table: ResultTable,
+    *,
+    stacked: bool,
 ) -> Figure:
     n_cat, n_ser = values.shape
     horizontal = hint.horizontal or n_cat > 8
@@ -135,7 +139,11 @@ def _bars(
     pos = np.arange(n_cat)
     width = 0.7 if stacked or n_ser == 1 else 0.8 / n_ser
     left = np.zeros(n_cat)
-    vmax = float(np.nansum(values.to_numpy(), axis=1).max() if stacked else np.nanmax(values.to_numpy(), initial=0))
+    vmax = float(
+        np.nansum(values.to_numpy(), axis=1).max()
+        if stacked
+        else np.nanmax(values.to_numpy(), initial=0)
+    )
     vmax = vmax or 1.0
     for j, col in enumerate(values.columns):
         vals = values[col].fillna(0).to_numpy()
@@ -144,11 +152,27 @@ def _bars(
         else:
             offsets, where = pos - 0.4 + width * (j + 0.5) if n_ser > 1 else pos, np.zeros(n_cat)
         if horizontal:
-            bars = ax.barh(offsets, vals, height=width, left=where, color=colours[j], label=str(col))
+            bars = ax.barh(
+                offsets, vals, height=width, left=where, color=colours[j], label=str(col)
+            )
         else:
-            bars = ax.bar(offsets, vals, width=width, bottom=where, color=colours[j], label=str(col))
-        _annotate(ax, bars, vals, hidden[col].to_numpy(), table, values.index, col, where,
-                  horizontal=horizontal, stacked=stacked, vmax=vmax, percent=hint.value == "percent")
+            bars = ax.bar(
+                offsets, vals, width=width, bottom=where, color=colours[j], label=str(col)
+            )
+        _annotate(
+            ax,
+            bars,
+            vals,
+            hidden[col].to_numpy(),
+            table,
+            values.index,
+            col,
+            where,
+            horizontal=horizontal,
+            stacked=stacked,
+            vmax=vmax,
+            percent=hint.value == "percent",
+        )
         if stacked:
             left = left + vals
     if stacked:
@@ -168,15 +192,30 @@ def _bars(
         ax.yaxis.grid(True, color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
     if n_ser > 1:
-        ax.legend(frameon=False, ncols=min(n_ser, 5), loc="lower left", bbox_to_anchor=(0, 1.0),
-                  fontsize=8)
+        ax.legend(
+            frameon=False,
+            ncols=min(n_ser, 5),
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            fontsize=8,
+        )
     return fig
 
 
 def _annotate(
-    ax: Axes, bars: Any, vals: np.ndarray, hidden: np.ndarray, table: ResultTable,
-    rows: pd.Index, col: Any, where: np.ndarray, *, horizontal: bool, stacked: bool,
-    vmax: float, percent: bool,
+    ax: Axes,
+    bars: Any,
+    vals: np.ndarray,
+    hidden: np.ndarray,
+    table: ResultTable,
+    rows: pd.Index,
+    col: Any,
+    where: np.ndarray,
+    *,
+    horizontal: bool,
+    stacked: bool,
+    vmax: float,
+    percent: bool,
 ) -> None:
     """Value labels: inside stacked segments, at the end of plain bars; a suppressed
     cell gets its marker where its bar would have been."""
@@ -193,20 +232,42 @@ def _annotate(
                 continue  # hidden segments are listed at the end of the bar
             centre = where[k] + value / 2
             colour = "white" if rect.get_facecolor()[0] < 0.4 else INK
-            xy = (centre, rect.get_y() + rect.get_height() / 2) if horizontal else (
-                rect.get_x() + rect.get_width() / 2, centre)
+            xy = (
+                (centre, rect.get_y() + rect.get_height() / 2)
+                if horizontal
+                else (rect.get_x() + rect.get_width() / 2, centre)
+            )
             ax.annotate(text, xy, ha="center", va="center", fontsize=7, color=colour)
         elif horizontal:
-            ax.annotate(text, (value, rect.get_y() + rect.get_height() / 2), xytext=(3, 0),
-                        textcoords="offset points", va="center", fontsize=7, color=INK)
+            ax.annotate(
+                text,
+                (value, rect.get_y() + rect.get_height() / 2),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+                color=INK,
+            )
         else:
-            ax.annotate(text, (rect.get_x() + rect.get_width() / 2, value), xytext=(0, 2),
-                        textcoords="offset points", ha="center", fontsize=7, color=INK)
+            ax.annotate(
+                text,
+                (rect.get_x() + rect.get_width() / 2, value),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color=INK,
+            )
 
 
 def _hidden_segments(
-    ax: Axes, values: pd.DataFrame, hidden: pd.DataFrame, table: ResultTable, ends: np.ndarray,
-    *, horizontal: bool,
+    ax: Axes,
+    values: pd.DataFrame,
+    hidden: pd.DataFrame,
+    table: ResultTable,
+    ends: np.ndarray,
+    *,
+    horizontal: bool,
 ) -> None:
     """Suppressed segments of a stacked bar, named after the bar ('Low <5'): a segment of
     unknown size cannot be drawn, and a marker inside the stack would sit on its neighbour."""
@@ -216,27 +277,56 @@ def _hidden_segments(
             continue
         text = ", ".join(f"{c} {table.marker(row, c) or '*'}" for c in cols)
         if horizontal:
-            ax.annotate(text, (ends[k], k), xytext=(4, 0), textcoords="offset points",
-                        va="center", fontsize=7, color=INK, style="italic")
+            ax.annotate(
+                text,
+                (ends[k], k),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+                color=INK,
+                style="italic",
+            )
         else:
-            ax.annotate(text, (k, ends[k]), xytext=(0, 3), textcoords="offset points",
-                        ha="center", fontsize=6.5, color=INK, style="italic", rotation=90)
+            ax.annotate(
+                text,
+                (k, ends[k]),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                fontsize=6.5,
+                color=INK,
+                style="italic",
+                rotation=90,
+            )
 
 
 def _unit_label(table: ResultTable) -> str:
-    return {"children": "Number of children", "reviews": "Number of reviews",
-            "cases": "Number of cases"}.get(table.unit, "Number")
+    return {
+        "children": "Number of children",
+        "reviews": "Number of reviews",
+        "cases": "Number of cases",
+    }.get(table.unit, "Number")
 
 
-def _lines(values: pd.DataFrame, hidden: pd.DataFrame, hint: ChartHint, table: ResultTable) -> Figure:
+def _lines(
+    values: pd.DataFrame, hidden: pd.DataFrame, hint: ChartHint, table: ResultTable
+) -> Figure:
     """One line per row across the columns (studies or years, left to right)."""
     fig, ax = _new_figure(3.0)
     x = np.arange(values.shape[1])
     for i, (label, series) in enumerate(values.iterrows()):
         ys = series.to_numpy(dtype=float).copy()
         ys[hidden.loc[label].to_numpy()] = np.nan
-        ax.plot(x, ys, marker="o", markersize=3.5, linewidth=1.6,
-                color=QUALITATIVE[i % len(QUALITATIVE)], label=_wrap(label, 30))
+        ax.plot(
+            x,
+            ys,
+            marker="o",
+            markersize=3.5,
+            linewidth=1.6,
+            color=QUALITATIVE[i % len(QUALITATIVE)],
+            label=_wrap(label, 30),
+        )
     ax.set_xticks(x, [_wrap(c, 12) for c in values.columns])
     ax.set_ylabel(hint.y_label or ("%" if hint.value == "percent" else _unit_label(table)))
     ax.yaxis.grid(True, color=GRID, linewidth=0.6)
@@ -267,8 +357,16 @@ def _upset(table: ResultTable, hint: ChartHint) -> Figure:
         text = r.marker if r.hidden else f"{r.count:g}"
         if not r.hidden and r.percent is not None:
             text += f"\n({r.percent:.0f}%)"
-        ax.annotate(text, (rect.get_x() + rect.get_width() / 2, rect.get_height()), xytext=(0, 2),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=7, color=INK)
+        ax.annotate(
+            text,
+            (rect.get_x() + rect.get_width() / 2, rect.get_height()),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color=INK,
+        )
     ax.set_ylim(0, top * 1.3)
     ax.set_ylabel(hint.y_label or _unit_label(table))
     for side in ("top", "right"):

@@ -66,7 +66,12 @@ def comparison_view(table: ResultTable) -> pd.DataFrame:
         marker = table.marker(label, "Cohort %") if hidden else ""
         is_prop = pd.notna(r.get("Reference %"))
         if not is_prop:
-            cohort, ci, ref, diff = f"{int(r['Cohort total'])} cases", "\u2013", "distribution", "\u2013"
+            cohort, ci, ref, diff = (
+                f"{int(r['Cohort total'])} cases",
+                "\u2013",
+                "distribution",
+                "\u2013",
+            )
         elif hidden:
             cohort, ci, ref, diff = marker, marker, f"{r['Reference %']:.0f}%", marker
         else:
@@ -93,7 +98,12 @@ def comparison_section(name: str, data: ReportData) -> SectionSpec:
     refs = select_references(name, data.codebook.id)
 
     def make(d: ReportData) -> ResultTable | None:
-        return compare_cohort(d.cases, d.codebook, [r.id for r in refs], title=f"Comparison with published figures ({name})")
+        return compare_cohort(
+            d.cases,
+            d.codebook,
+            [r.id for r in refs],
+            title=f"Comparison with published figures ({name})",
+        )
 
     def intro(d: ReportData) -> Iterator[str]:
         populations = sorted({r.population for r in refs})
@@ -105,9 +115,11 @@ def comparison_section(name: str, data: ReportData) -> SectionSpec:
         )
 
     return SectionSpec(
-        "comparison", "Comparison with published figures",
+        "comparison",
+        "Comparison with published figures",
         (ExhibitSpec("comparison", "table", make, row_header="Figure", percent=False),),
-        intro=intro, observe=observe,
+        intro=intro,
+        observe=observe,
     )
 
 

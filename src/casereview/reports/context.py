@@ -72,7 +72,9 @@ class ReportData:
         return len(self.cohort.studies) > 1
 
 
-def choose_codebook(store: Store, study: str | None, registry: CodebookRegistry, wanted: str | None) -> Codebook:
+def choose_codebook(
+    store: Store, study: str | None, registry: CodebookRegistry, wanted: str | None
+) -> Codebook:
     if wanted is not None:
         return registry.get(wanted)
     usage = codebook_usage(store, study)

@@ -39,6 +39,8 @@ def render_html(report: StudyReport, *, chart_format: str = "svg") -> str:
         e.anchor: table_view(e.table, row_header=e.row_header, percent=e.percent)
         for e in report.exhibits()
     }
-    charts = {e.anchor: chart_data_uri(e.table, fmt=chart_format) for e in report.exhibits("figure")}
+    charts = {
+        e.anchor: chart_data_uri(e.table, fmt=chart_format) for e in report.exhibits("figure")
+    }
     template = environment().get_template("report.html.j2")
     return template.render(report=report, views=views, charts=charts, css=stylesheet("report.css"))

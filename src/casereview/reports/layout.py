@@ -69,7 +69,9 @@ def make_tables(layout: Layout, data: ReportData) -> dict[str, ResultTable]:
     return tables
 
 
-def assemble(layout: Layout, data: ReportData, extra_sections: Iterable[SectionSpec] = ()) -> Assembled:
+def assemble(
+    layout: Layout, data: ReportData, extra_sections: Iterable[SectionSpec] = ()
+) -> Assembled:
     specs = (*layout.sections, *extra_sections)
     tables = make_tables(Layout(layout.name, layout.title, tuple(specs)), data)
     counters = {"table": 0, "figure": 0}
@@ -97,7 +99,9 @@ def assemble(layout: Layout, data: ReportData, extra_sections: Iterable[SectionS
             continue
         observations = tuple(spec.observe(tables, data)) if spec.observe else ()
         sections.append(
-            Section(spec.id, len(sections) + 1, spec.title, paragraphs, tuple(exhibits), observations)
+            Section(
+                spec.id, len(sections) + 1, spec.title, paragraphs, tuple(exhibits), observations
+            )
         )
     summary = tuple(layout.summary(tables, data)) if layout.summary else ()
     return Assembled(tuple(sections), tables, summary)

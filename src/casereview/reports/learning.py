@@ -28,7 +28,9 @@ from casereview.codebook.registry import CodebookRegistry
 
 THEMES_CODEBOOK = "learning-themes"
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"'‘“(])")
-_PRACTICE_WORDS = re.compile(r"\b(should|must|need to|needs to|ensure|always|never|remember)\b", re.I)
+_PRACTICE_WORDS = re.compile(
+    r"\b(should|must|need to|needs to|ensure|always|never|remember)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,13 @@ def theme_rules(registry: CodebookRegistry) -> tuple[ThemeRule, ...]:
             continue
         note = re.fullmatch(r"Frequency (\d+)", f.source.note or "")
         rules.append(
-            ThemeRule(f.id, f.label, f.group or "", int(note.group(1)) if note else None,
-                      _phrase_regex(phrases[f.id]))
+            ThemeRule(
+                f.id,
+                f.label,
+                f.group or "",
+                int(note.group(1)) if note else None,
+                _phrase_regex(phrases[f.id]),
+            )
         )
     return tuple(rules)
 
@@ -104,8 +111,9 @@ def theme_rules(registry: CodebookRegistry) -> tuple[ThemeRule, ...]:
 def learning_fields(codebook: Codebook) -> tuple[str, ...]:
     """The free-text fields that hold a review's learning (key lessons, learning points)."""
     return tuple(
-        f.id for f in codebook.fields
-        if f.type == "text" and re.search(r"lesson|learning", f"{f.id} {f.label}", re.I)
+        f.id
+        for f in codebook.fields
+        if f.type == "text" and re.search(r"lesson|learning", f"{f.id} {f.label}", re.IGNORECASE)
     )
 
 
@@ -149,7 +157,9 @@ def learning_from(
     table = _theme_table(rules, theme_reviews, n)
     if suppress is not None:
         table = suppress(table)
-    leading = _leading(rules, table, said_by, themes_of, suppress_below, max_themes, per_theme, budget)
+    leading = _leading(
+        rules, table, said_by, themes_of, suppress_below, max_themes, per_theme, budget
+    )
     labels = tuple(codebook.field(f).label for f in fields)
     return Learning(labels, n, table, leading)
 
@@ -168,7 +178,9 @@ def _themes(sentence: str, rules: tuple[ThemeRule, ...]) -> tuple[str, ...]:
 
 def _theme_table(rules: tuple[ThemeRule, ...], counts: Counter[str], n: int) -> ResultTable:
     present = sorted((r for r in rules if counts[r.id]), key=lambda r: -counts[r.id])
-    data = pd.DataFrame({"n": [counts[r.id] for r in present]}, index=[r.label for r in present], dtype=np.int64)
+    data = pd.DataFrame(
+        {"n": [counts[r.id] for r in present]}, index=[r.label for r in present], dtype=np.int64
+    )
     return ResultTable(
         id="learning_themes",
         title="Learning themes in the reviews' key lessons",
@@ -178,12 +190,16 @@ def _theme_table(rules: tuple[ThemeRule, ...], counts: Counter[str], n: int) -> 
         kind="multi",
         percent=data / n * 100 if n else data * np.nan,
         percent_basis="total",
-        notes=(f"Percentages are of the {n} reviews with learning text; a review can touch several themes.",),
+        notes=(
+            f"Percentages are of the {n} reviews with learning text; a review can touch several themes.",
+        ),
         source="002 Appendix H",
         chart=ChartHint(kind="bar", horizontal=True),
         keys={r.label: r.id for r in present},
-        extra={"groups": {r.label: r.group for r in present},
-               "national": {r.label: r.national for r in present}},
+        extra={
+            "groups": {r.label: r.group for r in present},
+            "national": {r.label: r.national for r in present},
+        },
     )
 
 
@@ -194,9 +210,14 @@ def _count(k: int, suppress_below: int | None) -> tuple[int | None, str]:
 
 
 def _leading(
-    rules: tuple[ThemeRule, ...], table: ResultTable, said_by: Counter[str],
-    themes_of: dict[str, tuple[str, ...]], suppress_below: int | None,
-    max_themes: int, per_theme: int, budget: int,
+    rules: tuple[ThemeRule, ...],
+    table: ResultTable,
+    said_by: Counter[str],
+    themes_of: dict[str, tuple[str, ...]],
+    suppress_below: int | None,
+    max_themes: int,
+    per_theme: int,
+    budget: int,
 ) -> tuple[ThemePoints, ...]:
     """The most raised themes, each with the sentences most reviews share whose primary
     theme it is, within a length budget so that the briefing keeps to two pages."""
@@ -218,9 +239,21 @@ def _leading(
             points.append(PracticePoint(s, *_count(said_by[s], suppress_below)))
         if not points:
             continue
-        pct = None if table.is_suppressed(label, "n") or table.percent is None else float(table.percent.at[label, "n"])
-        out.append(ThemePoints(str(label), rule[theme].group, str(shown.at[label, "n"]) + " reviews",
-                               pct, rule[theme].national, tuple(points)))
+        pct = (
+            None
+            if table.is_suppressed(label, "n") or table.percent is None
+            else float(table.percent.at[label, "n"])
+        )
+        out.append(
+            ThemePoints(
+                str(label),
+                rule[theme].group,
+                str(shown.at[label, "n"]) + " reviews",
+                pct,
+                rule[theme].national,
+                tuple(points),
+            )
+        )
         if len(out) == max_themes:
             break
     return tuple(out)

@@ -73,17 +73,27 @@ def _rules(codebook: Codebook) -> tuple[RuleNote, ...]:
     return tuple(notes)
 
 
-def build_methodology(codebook: Codebook, cohort: Cohort, *, suppress_below: int | None = None) -> Methodology:
+def build_methodology(
+    codebook: Codebook, cohort: Cohort, *, suppress_below: int | None = None
+) -> Methodology:
     groups: dict[str, list[FieldNote]] = {}
     for f in codebook.fields:
         groups.setdefault(f.group or "Other fields", []).append(_field_note(codebook, f))
-    studies = f" from {len(cohort.studies)} studies ({', '.join(cohort.studies)})" if cohort.studies else ""
+    studies = (
+        f" from {len(cohort.studies)} studies ({', '.join(cohort.studies)})"
+        if cohort.studies
+        else ""
+    )
     paragraphs = [
-        f"The data are {cohort.reviews} reviews concerning {cohort.children} children{studies}, coded "
-        f"against the codebook '{codebook.title}' ({codebook.key}). Fields coded once per review "
-        "are counted per review (a 'case'); fields coded per child are counted per child.",
-        "Values recorded as not stated or unknown are left out of percentages unless a table shows "
-        "them as their own row; each table's notes give its denominator.",
+        (
+            f"The data are {cohort.reviews} reviews concerning {cohort.children} children{studies}, "
+            f"coded against the codebook '{codebook.title}' ({codebook.key}). Fields coded once per "
+            "review are counted per review (a 'case'); fields coded per child are counted per child."
+        ),
+        (
+            "Values recorded as not stated or unknown are left out of percentages unless a table "
+            "shows them as their own row; each table's notes give its denominator."
+        ),
     ]
     if codebook.description:
         paragraphs.insert(1, codebook.description.strip())

@@ -119,6 +119,4 @@ class StudyReport:
     generated: dt.date = field(default_factory=dt.date.today)
 
     def exhibits(self, kind: ExhibitKind | None = None) -> tuple[Exhibit, ...]:
-        return tuple(
-            e for s in self.sections for e in s.exhibits if kind is None or e.kind == kind
-        )
+        return tuple(e for s in self.sections for e in s.exhibits if kind is None or e.kind == kind)

@@ -67,7 +67,11 @@ def cell(table: ResultTable | None, row: Any, col: Any = None) -> Share | None:
         pv = table.percent.at[row, col]
         p = None if pd.isna(pv) else float(pv)
     of = None
-    if table.row_total is not None and table.row_total in data.index and table.percent_basis in ("total", "column"):
+    if (
+        table.row_total is not None
+        and table.row_total in data.index
+        and table.percent_basis in ("total", "column")
+    ):
         # The total the percentage is of, as printed in the table's total row.
         at = table.col_total if table.percent_basis == "total" and table.col_total else col
         if not table.is_suppressed(table.row_total, at):
@@ -78,7 +82,9 @@ def cell(table: ResultTable | None, row: Any, col: Any = None) -> Share | None:
     return Share(str(row), float(value), p, of)
 
 
-def ranked(table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()) -> list[Share]:
+def ranked(
+    table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()
+) -> list[Share]:
     """The visible body cells of one column, largest first (ties keep table order)."""
     if table is None:
         return []
@@ -91,7 +97,9 @@ def ranked(table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ..
     return sorted(found, key=lambda s: -s.count)
 
 
-def top(table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()) -> Share | None:
+def top(
+    table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()
+) -> Share | None:
     """The largest visible category, only if it is strictly the largest (no tie)."""
     order = ranked(table, col, exclude=exclude)
     if not order or (len(order) > 1 and order[1].count == order[0].count):

@@ -46,7 +46,11 @@ def write_report(report: StudyReport, path: Path | str) -> Path:
 def write_briefing(briefing: Briefing, path: Path | str) -> Path:
     path = Path(path)
     fmt = output_format(path, BRIEFING_FORMATS, "briefing")
-    data = render_briefing_html(briefing).encode("utf-8") if fmt == "html" else render_briefing_pdf(briefing)
+    data = (
+        render_briefing_html(briefing).encode("utf-8")
+        if fmt == "html"
+        else render_briefing_pdf(briefing)
+    )
     return _write(path, data)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations as choose
 
+import pandas as pd
+
 from casereview.analysis.table import ResultTable
 
 
@@ -53,12 +55,12 @@ def combinations(table: ResultTable) -> Combos:
         pct = None
         if table.percent is not None and not hidden:
             p = table.percent.at[label, col]
-            pct = None if p != p else float(p)  # NaN check without numpy
+            pct = None if pd.isna(p) else float(p)
         rows.append(
             ComboRow(
                 label=str(label),
                 members=members.get(str(label), frozenset()),
-                count=0.0 if hidden or count != count else float(count),
+                count=0.0 if hidden or pd.isna(count) else float(count),
                 percent=pct,
                 hidden=hidden,
                 marker=table.marker(label, col),

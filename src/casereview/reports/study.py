@@ -56,7 +56,9 @@ def _suppress_small_groups(table: ResultTable, below: int, marker: str) -> Resul
         return table.replace(suppressed=marks, suppression=f"lt{below}")
     data = table.data.astype(float).where(~marks.ne(""))
     note = f"Groups of fewer than {below} cases are not shown."
-    return table.replace(data=data, suppressed=marks, suppression=f"lt{below}", notes=(*table.notes, note))
+    return table.replace(
+        data=data, suppressed=marks, suppression=f"lt{below}", notes=(*table.notes, note)
+    )
 
 
 def build_study_report(
@@ -70,7 +72,11 @@ def build_study_report(
 ) -> StudyReport:
     """The study report of the register (or one study of it); see module docstring."""
     data = load_report_data(
-        store, study=study, codebook=codebook, suppress=suppressor(suppress_below), registry=registry
+        store,
+        study=study,
+        codebook=codebook,
+        suppress=suppressor(suppress_below),
+        registry=registry,
     )
     return report_from_data(data, compare=compare, suppress_below=suppress_below)
 
@@ -86,8 +92,10 @@ def report_from_data(
         extra.append(comparison_section(compare, data))
     built = assemble(layout, data, extra)
     cohort = data.cohort
-    studies = f" from {len(cohort.studies)} studies" if len(cohort.studies) > 1 else (
-        f", {cohort.studies[0]}" if cohort.studies else ""
+    studies = (
+        f" from {len(cohort.studies)} studies"
+        if len(cohort.studies) > 1
+        else (f", {cohort.studies[0]}" if cohort.studies else "")
     )
     years = f" ({cohort.years})" if cohort.years else ""
     return StudyReport(

@@ -57,7 +57,9 @@ def table_view(table: ResultTable, *, row_header: str = "", percent: bool = True
     if table.kind == "comparison":
         return _comparison_view(table, row_header)
     # Means printed with their case counts keep one decimal ("9.0 (41)", as 001 Table 5 does).
-    display = _printed(table).display(percent=percent, decimals=1 if table.counts is not None else None)
+    display = _printed(table).display(
+        percent=percent, decimals=1 if table.counts is not None else None
+    )
     return TableView(_head(table, row_header), _rows(table, display), 1 + len(table.data.columns))
 
 
@@ -84,11 +86,11 @@ def _printed(table: ResultTable) -> ResultTable:
 def _head(table: ResultTable, row_header: str) -> tuple[tuple[HeadCell, ...], ...]:
     cols = table.data.columns
     if not isinstance(cols, pd.MultiIndex):
-        cells = [HeadCell(row_header, role="stub")]
-        cells += [
+        flat = [HeadCell(row_header, role="stub")]
+        flat += [
             HeadCell(column_text(c), role="total" if c == table.col_total else "") for c in cols
         ]
-        return (tuple(cells),)
+        return (tuple(flat),)
     # Two (or more) header rows: runs of columns sharing their upper labels get one spanning
     # cell; a column whose lower labels are empty ("Total") spans down instead.
     depth = cols.nlevels
@@ -107,7 +109,9 @@ def _head(table: ResultTable, row_header: str) -> tuple[tuple[HeadCell, ...], ..
                 span_down = depth - level if level == last[i] else 1
                 role = "total" if cols[i] == table.col_total else ""
                 cells.append(
-                    HeadCell(column_text(cols[i][level]), colspan=j - i + 1, rowspan=span_down, role=role)
+                    HeadCell(
+                        column_text(cols[i][level]), colspan=j - i + 1, rowspan=span_down, role=role
+                    )
                 )
             i = j + 1
         rows.append(tuple(cells))
@@ -155,9 +159,12 @@ def _comparison_view(table: ResultTable, row_header: str) -> TableView:
     markers = set()
     if table.suppressed is not None:
         markers = {m for m in table.suppressed.to_numpy().ravel() if m}
-    head = (tuple([HeadCell(row_header, role="stub"), *(HeadCell(str(c)) for c in frame.columns)]),)
+    head = ((HeadCell(row_header, role="stub"), *(HeadCell(str(c)) for c in frame.columns)),)
     rows = tuple(
-        Row(str(label), tuple(Cell(str(v), "suppressed" if v in markers else "") for v in frame.loc[label]))
+        Row(
+            str(label),
+            tuple(Cell(str(v), "suppressed" if v in markers else "") for v in frame.loc[label]),
+        )
         for label in frame.index
     )
     return TableView(head, rows, 1 + len(frame.columns))

@@ -69,7 +69,9 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
             if value is None:
                 ws.write_blank(r, j, None)
             elif isinstance(value, str):
-                ws.write_string(r, j, value, formats["marker"] if t.is_suppressed(row, col) else None)
+                ws.write_string(
+                    r, j, value, formats["marker"] if t.is_suppressed(row, col) else None
+                )
             else:
                 ws.write_number(r, j, value, fmt)
         r += 1
@@ -78,7 +80,9 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
     for note in notes:
         ws.write(r, 0, note, formats["note"])
         r += 1
-    ws.set_column(0, 0, max(18, min(60, max((len(_label(x)) for x in t.data.index), default=10) + 2)))
+    ws.set_column(
+        0, 0, max(18, min(60, max((len(_label(x)) for x in t.data.index), default=10) + 2))
+    )
     ws.set_column(1, len(cols), 14)
     ws.freeze_panes(3, 1)
 
@@ -90,7 +94,9 @@ def render_xlsx(report: StudyReport) -> bytes:
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     formats = {
         "title": book.add_format({"bold": True, "font_size": 12, "font_color": "#0B3C68"}),
-        "head": book.add_format({"bold": True, "bg_color": "#EAF1F8", "bottom": 1, "text_wrap": True}),
+        "head": book.add_format(
+            {"bold": True, "bg_color": "#EAF1F8", "bottom": 1, "text_wrap": True}
+        ),
         "bold": book.add_format({"bold": True}),
         "num": book.add_format({"num_format": "General"}),
         "pct": book.add_format({"num_format": "0.0"}),
@@ -102,7 +108,12 @@ def render_xlsx(report: StudyReport) -> bytes:
     contents.write(0, 0, report.title, formats["title"])
     contents.write(1, 0, report.subtitle)
     if report.suppress_below:
-        contents.write(2, 0, f"Counts below {report.suppress_below} are suppressed in every sheet.", formats["note"])
+        contents.write(
+            2,
+            0,
+            f"Counts below {report.suppress_below} are suppressed in every sheet.",
+            formats["note"],
+        )
     contents.write_row(4, 0, ["Sheet", "Title", "Unit", "Source"], formats["head"])
     for i, e in enumerate(report.exhibits(), start=5):
         contents.write_url(i, 0, f"internal:'{e.label}'!A1", formats["link"], e.label)

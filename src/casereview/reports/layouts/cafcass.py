@@ -25,21 +25,30 @@ from casereview.reports.layouts import cafcass_text as text
 INCIDENT_GROUPS = {
     "Death \u2013 direct maltreatment": ["physical_abuse_fatal", "homicide", "death_direct"],
     "Death \u2013 other": ["neglect_fatal", "co_sleeping", "death_other", "death"],
-    "Serious harm": ["physical_abuse_non_fatal", "neglect_non_fatal", "sexual_abuse", "serious_harm"],
+    "Serious harm": [
+        "physical_abuse_non_fatal",
+        "neglect_non_fatal",
+        "sexual_abuse",
+        "serious_harm",
+    ],
     "Other": ["suicide", "drug_overdose", "other", "other_incident"],
 }
-PARENT_COLUMNS = {"Mother's age at birth of first child": "Mothers",
-                  "Father's age at birth of first child": "Fathers"}
+PARENT_COLUMNS = {
+    "Mother's age at birth of first child": "Mothers",
+    "Father's age at birth of first child": "Fathers",
+}
 Adjust = Callable[[ResultTable, ReportData], ResultTable]
 
 
 def catalogue(table_id: str, adjust: Adjust | None = None):  # type: ignore[no-untyped-def]
     """An exhibit drawn from the standard table `table_id`, optionally adjusted."""
+
     def make(d: ReportData) -> ResultTable | None:
         t = d.catalogue.get(table_id)
         if t is None:
             return None
         return adjust(t, d) if adjust else t
+
     return make
 
 
@@ -51,40 +60,70 @@ def studies_table(d: ReportData) -> ResultTable | None:
     both = reviews.data.rename(columns={"n": "Reviews"})
     both["Children"] = children.data["n"].reindex(both.index).fillna(0).astype(int)
     return reviews.replace(
-        data=both, percent=None, percent_basis=None, kind="crosstab", col_total=None,
-        title="Number of reviews and children per study", source="001 Table 1; 001 Section 1.1",
-        notes=(), chart=None,
+        data=both,
+        percent=None,
+        percent_basis=None,
+        kind="crosstab",
+        col_total=None,
+        title="Number of reviews and children per study",
+        source="001 Table 1; 001 Section 1.1",
+        notes=(),
+        chart=None,
     )
 
 
 def age_gender(d: ReportData) -> ResultTable | None:
     if not d.has("child_age", "child_gender"):
         return None
-    return band_table(d.cases, d.codebook, "child_age", CHILD_AGE_000, by="child_gender",
-                      percent="column", table_id="age_by_gender", source="001 Figures 1 and 7",
-                      title="Age and gender of children at the time of the incident")
+    return band_table(
+        d.cases,
+        d.codebook,
+        "child_age",
+        CHILD_AGE_000,
+        by="child_gender",
+        percent="column",
+        table_id="age_by_gender",
+        source="001 Figures 1 and 7",
+        title="Age and gender of children at the time of the incident",
+    )
 
 
 def incident_groups(d: ReportData) -> ResultTable | None:
     if not (d.has("incident_type") and d.several_studies):
         return None
-    t = crosstab(d.cases, d.codebook, "incident_type", "study", row_values=INCIDENT_GROUPS,
-                 kind="trend", table_id="incident_groups_by_study", source="001 Figure 4",
-                 title="Index incident type per study")
+    t = crosstab(
+        d.cases,
+        d.codebook,
+        "incident_type",
+        "study",
+        row_values=INCIDENT_GROUPS,
+        kind="trend",
+        table_id="incident_groups_by_study",
+        source="001 Figure 4",
+        title="Index incident type per study",
+    )
     return t.replace(chart=ChartHint(kind="grouped_bar", x_label="Index incident type"))
 
 
 def incident_fatal(d: ReportData) -> ResultTable | None:
     if not d.has("incident_fatal"):
         return None
-    return frequency(d.cases, d.codebook, "incident_fatal", table_id="incident_fatal",
-                     title="Index incidents involving the death of a child", source="000 Section 5.2")
+    return frequency(
+        d.cases,
+        d.codebook,
+        "incident_fatal",
+        table_id="incident_fatal",
+        title="Index incidents involving the death of a child",
+        source="000 Section 5.2",
+    )
 
 
 def risk_scale(t: ResultTable, d: ReportData) -> ResultTable:
     """Level columns named as the risk scale names them (high / medium / low / none),
     not by the child protection plan's values, with 000 Chart 2's note on what they mean."""
-    scale = {v.score: v.label for v in d.codebook.values_of(d.codebook.field("risk_domestic_abuse"))}
+    scale = {
+        v.score: v.label for v in d.codebook.values_of(d.codebook.field("risk_domestic_abuse"))
+    }
     names: dict[str, str] = {}
     for fid in d.codebook.scores[0].fields if d.codebook.scores else ():
         for v in d.codebook.values_of(d.codebook.field(fid)):
@@ -98,8 +137,13 @@ def risk_scale(t: ResultTable, d: ReportData) -> ResultTable:
         data=t.data.rename(columns=rename),
         percent=None if t.percent is None else t.percent.rename(columns=rename),
         chart=hint,
-        notes=(*t.notes, "For the child protection plan, high and medium stand for a plan at the time "
-               "of the index incident and a plan before it; it has no low value (000 Chart 2 note)."),
+        notes=(
+            *t.notes,
+            (
+                "For the child protection plan, high and medium stand for a plan at the time "
+                "of the index incident and a plan before it; it has no low value (000 Chart 2 note)."
+            ),
+        ),
     )
 
 
@@ -111,6 +155,7 @@ def risk_levels_for(law: str, chart: str) -> Adjust:
     def adjust(t: ResultTable, d: ReportData) -> ResultTable:
         t = risk_scale(t, d)
         return t.replace(title=f"Risk types in {law} law cases (number of cases = {t.denominator})")
+
     return adjust
 
 
@@ -130,15 +175,28 @@ def parents_age(d: ReportData) -> ResultTable | None:
     studies = set(cases.loc[recorded, "study"].dropna().astype(str))
     keep = cases["study"].astype(str).isin(studies) | cases["study"].isna()
     scope = cases[keep]
-    t = band_table(scope, d.codebook, ages, PARENT_AGE_001, unit="reviews", table_id="parent_age_first_birth",
-                   title="Age profile of mothers and fathers at birth of first child",
-                   source="001 Tables 4 and 13")
+    t = band_table(
+        scope,
+        d.codebook,
+        ages,
+        PARENT_AGE_001,
+        unit="reviews",
+        table_id="parent_age_first_birth",
+        title="Age profile of mothers and fathers at birth of first child",
+        source="001 Tables 4 and 13",
+    )
     n = int(scope["review_id"].nunique())
     left_out = d.cohort.reviews - n
-    notes = [f"Counted per review: the mother's and the father's age in each of {n} reviews, "
-             "'Unknown' where it was not recorded; percentages are of each column."]
+    notes = [
+        (
+            f"Counted per review: the mother's and the father's age in each of {n} reviews, "
+            "'Unknown' where it was not recorded; percentages are of each column."
+        )
+    ]
     if left_out:
-        notes.append(f"{left_out} reviews from studies that did not record parents' ages are left out.")
+        notes.append(
+            f"{left_out} reviews from studies that did not record parents' ages are left out."
+        )
     return t.replace(
         data=t.data.rename(columns=PARENT_COLUMNS),
         percent=None if t.percent is None else t.percent.rename(columns=PARENT_COLUMNS),
@@ -155,55 +213,199 @@ LAYOUT = Layout(
     title=text.title,
     summary=text.summary,
     sections=(
-        SectionSpec("introduction", "Introduction", (
-            _x("studies", "table", studies_table, "Study"),
-        ), intro=text.introduction),
-        SectionSpec("case-details", "Case details", (
-            _x("scr_model", "table", catalogue("scr_type", titled("Type of SCR")), "Type of SCR"),
-            _x("law_type", "table", catalogue("law_type"), "Law type"),
-            _x("involvement", "table", catalogue("involvement_by_law_type"), "Cafcass' involvement with index child"),
-            _x("duration", "table", catalogue("involvement_duration"), "Total duration (months)", percent=False),
-        ), observe=text.case_details),
-        SectionSpec("children-and-families", "Children and families", (
-            _x("age_gender", "figure", age_gender, "Age"),
-            _x("child_age", "table", catalogue("child_age", titled("Children's ages")), "Age"),
-            _x("gender_by_study", "table", catalogue("gender_by_study"), "Gender"),
-        ), observe=text.children),
-        SectionSpec("index-incidents", "Index incidents", (
-            _x("incident_trend", "figure", incident_groups, "Index incident type"),
-            _x("incident_by_study", "table", catalogue("incident_type_by_study"), "Index incident type"),
-            _x("incident_by_law", "table", catalogue("incident_type_by_law_type"), "Incident type"),
-            _x("incident_fatal", "table", incident_fatal, "Death of a child"),
-        ), observe=text.incidents),
-        SectionSpec("risk", "Risk types and ratings", (
-            _x("risk_levels", "figure", catalogue("risk_levels", all_risk_levels), "Risk type"),
-            _x("risk_levels_private", "figure", catalogue("risk_levels_private", risk_levels_for("private", "000 Chart 3")), "Risk type"),
-            _x("risk_levels_public", "figure", catalogue("risk_levels_public", risk_levels_for("public", "000 Chart 4")), "Risk type"),
-            _x("risk_presence", "figure", catalogue("risk_presence", titled("Risk types present in cases")), "Risk type"),
-            _x("score_by_law", "table", catalogue("risk_score_by_law_type", titled(
-                "Average risk ratings by law type (number of cases in brackets)")), "Law type"),
-            _x("score_spread", "table", catalogue("risk_score_range"), "Law type"),
-            _x("score_bands", "table", catalogue("risk_score_bands"), "Overall risk rating"),
-            _x("da_by_law", "table", catalogue("risk_domestic_abuse_levels_by_law_type"), "Domestic abuse risk rating"),
-            _x("neglect_by_law", "table", catalogue("risk_neglect_levels_by_law_type"), "Neglect risk rating"),
-        ), observe=text.risk),
-        SectionSpec("source-of-harm", "Source of harm", (
-            _x("perpetrator", "table", catalogue("perpetrator"), "Suspected incident perpetrator"),
-            _x("perpetrator_group", "table", catalogue("perpetrator_group"), "Suspected incident perpetrator"),
-            _x("perpetrator_by_incident", "table", catalogue("perpetrator_by_incident"), "Suspected perpetrator"),
-            _x("da_perpetrator", "table", catalogue("da_perpetrator_by_law_type"), "Alleged perpetrator of domestic abuse"),
-        ), observe=text.source_of_harm),
-        SectionSpec("toxic-trio", "The 'toxic trio'", (
-            _x("toxic_trio", "figure", catalogue("toxic_trio", titled("'Toxic trio' of risk factors in cases")), "Combination"),
-            _x("toxic_trio_summary", "table", catalogue("toxic_trio_summary", titled(
-                "Cases with the 'toxic trio' risk factors")), "Toxic trio risk factors"),
-        ), intro=text.trio_intro, observe=text.toxic_trio),
-        SectionSpec("parents", "Characteristics of parents", (
-            _x("parents_age", "table", parents_age, "Age"),
-            _x("mother_age", "table", catalogue("mother_age_summary", titled(
-                "Mother's age at birth of first child: summary")), "", percent=False),
-            _x("father_age", "table", catalogue("father_age_summary", titled(
-                "Father's age at birth of first child: summary")), "", percent=False),
-        ), observe=text.characteristics),
+        SectionSpec(
+            "introduction",
+            "Introduction",
+            (_x("studies", "table", studies_table, "Study"),),
+            intro=text.introduction,
+        ),
+        SectionSpec(
+            "case-details",
+            "Case details",
+            (
+                _x(
+                    "scr_model",
+                    "table",
+                    catalogue("scr_type", titled("Type of SCR")),
+                    "Type of SCR",
+                ),
+                _x("law_type", "table", catalogue("law_type"), "Law type"),
+                _x(
+                    "involvement",
+                    "table",
+                    catalogue("involvement_by_law_type"),
+                    "Cafcass' involvement with index child",
+                ),
+                _x(
+                    "duration",
+                    "table",
+                    catalogue("involvement_duration"),
+                    "Total duration (months)",
+                    percent=False,
+                ),
+            ),
+            observe=text.case_details,
+        ),
+        SectionSpec(
+            "children-and-families",
+            "Children and families",
+            (
+                _x("age_gender", "figure", age_gender, "Age"),
+                _x("child_age", "table", catalogue("child_age", titled("Children's ages")), "Age"),
+                _x("gender_by_study", "table", catalogue("gender_by_study"), "Gender"),
+            ),
+            observe=text.children,
+        ),
+        SectionSpec(
+            "index-incidents",
+            "Index incidents",
+            (
+                _x("incident_trend", "figure", incident_groups, "Index incident type"),
+                _x(
+                    "incident_by_study",
+                    "table",
+                    catalogue("incident_type_by_study"),
+                    "Index incident type",
+                ),
+                _x(
+                    "incident_by_law",
+                    "table",
+                    catalogue("incident_type_by_law_type"),
+                    "Incident type",
+                ),
+                _x("incident_fatal", "table", incident_fatal, "Death of a child"),
+            ),
+            observe=text.incidents,
+        ),
+        SectionSpec(
+            "risk",
+            "Risk types and ratings",
+            (
+                _x("risk_levels", "figure", catalogue("risk_levels", all_risk_levels), "Risk type"),
+                _x(
+                    "risk_levels_private",
+                    "figure",
+                    catalogue("risk_levels_private", risk_levels_for("private", "000 Chart 3")),
+                    "Risk type",
+                ),
+                _x(
+                    "risk_levels_public",
+                    "figure",
+                    catalogue("risk_levels_public", risk_levels_for("public", "000 Chart 4")),
+                    "Risk type",
+                ),
+                _x(
+                    "risk_presence",
+                    "figure",
+                    catalogue("risk_presence", titled("Risk types present in cases")),
+                    "Risk type",
+                ),
+                _x(
+                    "score_by_law",
+                    "table",
+                    catalogue(
+                        "risk_score_by_law_type",
+                        titled("Average risk ratings by law type (number of cases in brackets)"),
+                    ),
+                    "Law type",
+                ),
+                _x("score_spread", "table", catalogue("risk_score_range"), "Law type"),
+                _x("score_bands", "table", catalogue("risk_score_bands"), "Overall risk rating"),
+                _x(
+                    "da_by_law",
+                    "table",
+                    catalogue("risk_domestic_abuse_levels_by_law_type"),
+                    "Domestic abuse risk rating",
+                ),
+                _x(
+                    "neglect_by_law",
+                    "table",
+                    catalogue("risk_neglect_levels_by_law_type"),
+                    "Neglect risk rating",
+                ),
+            ),
+            observe=text.risk,
+        ),
+        SectionSpec(
+            "source-of-harm",
+            "Source of harm",
+            (
+                _x(
+                    "perpetrator",
+                    "table",
+                    catalogue("perpetrator"),
+                    "Suspected incident perpetrator",
+                ),
+                _x(
+                    "perpetrator_group",
+                    "table",
+                    catalogue("perpetrator_group"),
+                    "Suspected incident perpetrator",
+                ),
+                _x(
+                    "perpetrator_by_incident",
+                    "table",
+                    catalogue("perpetrator_by_incident"),
+                    "Suspected perpetrator",
+                ),
+                _x(
+                    "da_perpetrator",
+                    "table",
+                    catalogue("da_perpetrator_by_law_type"),
+                    "Alleged perpetrator of domestic abuse",
+                ),
+            ),
+            observe=text.source_of_harm,
+        ),
+        SectionSpec(
+            "toxic-trio",
+            "The 'toxic trio'",
+            (
+                _x(
+                    "toxic_trio",
+                    "figure",
+                    catalogue("toxic_trio", titled("'Toxic trio' of risk factors in cases")),
+                    "Combination",
+                ),
+                _x(
+                    "toxic_trio_summary",
+                    "table",
+                    catalogue(
+                        "toxic_trio_summary", titled("Cases with the 'toxic trio' risk factors")
+                    ),
+                    "Toxic trio risk factors",
+                ),
+            ),
+            intro=text.trio_intro,
+            observe=text.toxic_trio,
+        ),
+        SectionSpec(
+            "parents",
+            "Characteristics of parents",
+            (
+                _x("parents_age", "table", parents_age, "Age"),
+                _x(
+                    "mother_age",
+                    "table",
+                    catalogue(
+                        "mother_age_summary",
+                        titled("Mother's age at birth of first child: summary"),
+                    ),
+                    "",
+                    percent=False,
+                ),
+                _x(
+                    "father_age",
+                    "table",
+                    catalogue(
+                        "father_age_summary",
+                        titled("Father's age at birth of first child: summary"),
+                    ),
+                    "",
+                    percent=False,
+                ),
+            ),
+            observe=text.characteristics,
+        ),
     ),
 )

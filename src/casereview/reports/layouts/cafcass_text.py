@@ -14,7 +14,15 @@ from casereview.analysis.table import ResultTable
 from casereview.reports.context import ReportData
 from casereview.reports.layout import Tables
 from casereview.reports.observations import (
-    Share, cell, join, lower_first, number, pct, ranked, top, value,
+    Share,
+    cell,
+    join,
+    lower_first,
+    number,
+    pct,
+    ranked,
+    top,
+    value,
 )
 
 ALL = "All case types"
@@ -59,7 +67,9 @@ def case_details(t: Tables, d: ReportData) -> Iterator[str]:
         tops = [r for r in law.data.index if r != law.row_total and r not in members]
         shown = [s for s in (cell(law, r) for r in tops) if s is not None]
         if len(shown) > 1:
-            text = join([f"{lower_first(s.label.removeprefix('Total '))} {s.n} ({s.pct})" for s in shown])
+            text = join(
+                [f"{lower_first(s.label.removeprefix('Total '))} {s.n} ({s.pct})" for s in shown]
+            )
             yield f"By law type, the cases were: {text}."
     inv = t.get("involvement")
     now = part(inv, "At the time of the incident")
@@ -137,9 +147,13 @@ def risk(t: Tables, d: ReportData) -> Iterator[str]:
                 f"{first.label} was the most common risk factor, present in {first.pct} of cases "
                 f"({first.n} cases)."
             )
-        rest = [f"{lower_first(s.label)} ({s.pct})" for s in order[(0 if tie else 1):3]]
+        rest = [f"{lower_first(s.label)} ({s.pct})" for s in order[(0 if tie else 1) : 3]]
         if rest:
-            yield f"The next most common were {join(rest)}." if not tie else f"The most common risk factors were {join(rest)}."
+            yield (
+                f"The next most common were {join(rest)}."
+                if not tie
+                else f"The most common risk factors were {join(rest)}."
+            )
     scores = t.get("score_by_law")
     if scores is not None:
         col = scores.col_total or scores.data.columns[0]
@@ -148,8 +162,8 @@ def risk(t: Tables, d: ReportData) -> Iterator[str]:
         if overall is not None:
             of_max = f" out of a possible {number(maximum)}" if maximum else ""
             yield f"The average risk rating was {overall:.1f}{of_max}."
-        groups = [(g, value(scores, g, col)) for g in scores.groups]
-        groups = [(g, v) for g, v in groups if v is not None]
+        found = [(g, value(scores, g, col)) for g in scores.groups]
+        groups = [(g, v) for g, v in found if v is not None]
         if len(groups) >= 2:
             groups.sort(key=lambda gv: -gv[1])
             text = join([f"{lower_first(g.removeprefix('Total '))} {v:.1f}" for g, v in groups])
@@ -228,11 +242,17 @@ def characteristics(t: Tables, d: ReportData) -> Iterator[str]:
     older = cell(parents, "Over 30", "Fathers"), cell(parents, "Over 30", "Mothers")
     if older[0] is not None and older[1] is not None:
         yield f"{older[0].pct} of fathers were over 30 at the birth of their first child, compared with {older[1].pct} of mothers."
-    means = [(who, value(t.get(key), "All", "Mean")) for who, key in (("mothers", "mother_age"), ("fathers", "father_age"))]
+    means = [
+        (who, value(t.get(key), "All", "Mean"))
+        for who, key in (("mothers", "mother_age"), ("fathers", "father_age"))
+    ]
     known = [(who, m) for who, m in means if m is not None]
     if known:
-        yield "The average (mean) age at the birth of the first child was " + join(
-            [f"{m:.0f} for {who}" for who, m in known]) + "."
+        yield (
+            "The average (mean) age at the birth of the first child was "
+            + join([f"{m:.0f} for {who}" for who, m in known])
+            + "."
+        )
 
 
 def summary(t: Tables, d: ReportData) -> Iterator[str]:

@@ -29,7 +29,10 @@ def _frequency(f: CodebookField):  # type: ignore[no-untyped-def]
     def make(d: ReportData) -> ResultTable | None:
         if not d.has(f.id):
             return None
-        return frequency(d.cases, d.codebook, f.id, table_id=f"frequency_{f.id}", source=f.source.cite())
+        return frequency(
+            d.cases, d.codebook, f.id, table_id=f"frequency_{f.id}", source=f.source.cite()
+        )
+
     return make
 
 
@@ -39,6 +42,7 @@ def _presence(key: str, title: str, fields: tuple[str, ...]):  # type: ignore[no
         if len(coded) < 2:
             return None
         return presence_table(d.cases, d.codebook, coded, sort=True, table_id=key, title=title)
+
     return make
 
 
@@ -46,22 +50,38 @@ def _numeric(f: CodebookField):  # type: ignore[no-untyped-def]
     def make(d: ReportData) -> ResultTable | None:
         if not d.has(f.id):
             return None
-        t = numeric_summary(d.cases, d.codebook, f.id, table_id=f"summary_{f.id}", source=f.source.cite())
+        t = numeric_summary(
+            d.cases, d.codebook, f.id, table_id=f"summary_{f.id}", source=f.source.cite()
+        )
         return t.replace(title=f"{f.label}: summary")
+
     return make
 
 
-def _group_specs(codebook: Codebook, group: str, fields: list[CodebookField]) -> tuple[ExhibitSpec, ...]:
+def _group_specs(
+    codebook: Codebook, group: str, fields: list[CodebookField]
+) -> tuple[ExhibitSpec, ...]:
     specs: list[ExhibitSpec] = []
     yes_no = tuple(f.id for f in fields if f.type == "yes_no")
     if len(yes_no) >= 3:
         key = f"present_{_slug(group)}"
-        specs.append(ExhibitSpec(key, "figure", _presence(key, f"{group}: present in cases", yes_no), row_header=group))
+        specs.append(
+            ExhibitSpec(
+                key,
+                "figure",
+                _presence(key, f"{group}: present in cases", yes_no),
+                row_header=group,
+            )
+        )
     for f in fields:
         if f.type in ("categorical", "ordinal") or (f.type == "yes_no" and len(yes_no) < 3):
-            specs.append(ExhibitSpec(f"frequency_{f.id}", "table", _frequency(f), row_header=f.label))
+            specs.append(
+                ExhibitSpec(f"frequency_{f.id}", "table", _frequency(f), row_header=f.label)
+            )
         elif f.type in ("integer", "number"):
-            specs.append(ExhibitSpec(f"summary_{f.id}", "table", _numeric(f), row_header="", percent=False))
+            specs.append(
+                ExhibitSpec(f"summary_{f.id}", "table", _numeric(f), row_header="", percent=False)
+            )
     return tuple(specs)
 
 
@@ -74,7 +94,11 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
             if table.kind == "multi":
                 order = ranked(table)[:3]
                 if order:
-                    yield "Most often present: " + join([f"{lower_first(s.label)} ({s.pct})" for s in order]) + "."
+                    yield (
+                        "Most often present: "
+                        + join([f"{lower_first(s.label)} ({s.pct})" for s in order])
+                        + "."
+                    )
             elif table.kind == "frequency":
                 label = spec.row_header or table.title
                 fid = spec.key.removeprefix("frequency_")
@@ -91,6 +115,7 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
                 mean = value(table, table.row_total, "Mean") if table.row_total else None
                 if mean is not None:
                     yield f"{table.title.removesuffix(': summary')}: mean {number(round(mean, 1))}."
+
     return observe
 
 
@@ -130,4 +155,3 @@ def generic_layout(codebook: Codebook) -> Layout:
         sections=tuple(sections),
         summary=_summary,
     )
-
