@@ -26,6 +26,7 @@ import re
 import sys
 import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,19 +67,28 @@ def keys_of(cases: list[dict[str, Any]]) -> list[str]:
     return list(cases[0]["gold"])
 
 
-def baseline_summary(text: str, keys: list[str]) -> dict[str, Any]:
+@lru_cache(maxsize=1)
+def _baseline_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
     from casereview.extract import rules as R
 
+    out = {}
+    for c in R.concepts():
+        words = sorted({p for ph in c.phrases for p in R.expand(ph.lower())}, key=len, reverse=True)
+        lower = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else re.compile(r"(?!)")
+        abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, c.abbreviations)) + r")\b") if c.abbreviations else None
+        out[c.id] = (lower, abbr)
+    return out
+
+
+def baseline_summary(text: str, keys: list[str]) -> dict[str, Any]:
+    """Plain keyword search: any phrase of the concept lists -> true; nothing else."""
     lower = " ".join(text.lower().split())
-    concepts = {c.id: c for c in R.concepts()}
+    pats = _baseline_patterns()
 
     def found(ids: list[str]) -> bool:
         for cid in ids:
-            c = concepts[cid]
-            words = [p for ph in c.phrases for p in R.expand(ph.lower())]
-            if any(re.search(rf"\b{re.escape(w)}\b", lower) for w in words):
-                return True
-            if any(re.search(rf"\b{re.escape(a)}\b", text) for a in c.abbreviations):
+            low, abbr = pats[cid]
+            if low.search(lower) or (abbr is not None and abbr.search(text)):
                 return True
         return False
 

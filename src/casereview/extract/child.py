@@ -13,7 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from casereview.extract import rules as R
 from casereview.extract.findings import ChildFact, child_of
@@ -64,13 +65,6 @@ _HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at a
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "herself": "female"}
 _OTHER = {"male": "female", "female": "male"}
-
-
-def _previous_sentence_start(tok: Token) -> int:
-    sent = tok.sent
-    if sent.start == 0:
-        return 0
-    return tok.doc[sent.start - 1].sent.start
 
 
 @dataclass
@@ -131,31 +125,50 @@ def age_value(match: re.Match[str]) -> float | None:
 
 @Language.factory("casereview_child", default_config={})
 def make_child(nlp: Language, name: str) -> "ChildReader":
-    return ChildReader(name)
+    return ChildReader(nlp, name)
 
 
 class ChildReader:
     """Sets doc._.cr_child: age, gender and ethnicity of the subject child."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         v = _vocab()
-        self.gender_words = {g: re.compile(r"\b(" + "|".join(ws) + r")\b", re.I) for g, ws in v["gender"].items()}
-        self.ethnic = [
-            (group, re.compile(r"\b(" + "|".join(sorted(ws, key=len, reverse=True)) + r")\b", re.I))
-            for group, ws in v["ethnicity"].items()
-        ]
-        self.newborn = re.compile(r"\b(" + "|".join(v["newborn"]) + r")\b", re.I)
+        self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for g, phrases in v["gender"].items():
+            self._add(nlp, f"gender:{g}", phrases)
+        self._add(nlp, "newborn", v["newborn"])
+        for group, phrases in v["ethnicity"].items():
+            self._add(nlp, f"ethnicity:{group}", phrases)
+
+    def _add(self, nlp: Language, label: str, phrases: list[str]) -> None:
+        spelled = sorted({p for ph in phrases for p in R.expand(ph.lower())})
+        self.words.add(label, [nlp.make_doc(p) for p in spelled])
+
+    def _matches(self, doc: Doc) -> dict[str, list[Span]]:
+        """Longest matches only, by kind ("gender", "newborn", "ethnicity")."""
+        spans = sorted(
+            (Span(doc, s, e, label=m) for m, s, e in self.words(doc)), key=lambda x: (x.start, -x.end)
+        )
+        out: dict[str, list[Span]] = {}
+        max_end = -1
+        for span in spans:
+            if span.end <= max_end:
+                continue
+            max_end = span.end
+            out.setdefault(span.label_.split(":")[0], []).append(span)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         facts = child_of(doc)
-        facts.age = self.age(doc)
-        facts.gender = self.gender(doc)
-        facts.ethnicity = self.ethnicity(doc)
+        words = self._matches(doc)
+        facts.age = self.age(doc, words.get("newborn", []))
+        facts.gender = self.gender(doc, words.get("gender", []))
+        facts.ethnicity = self.ethnicity(doc, words.get("ethnicity", []))
         return doc
 
     # ------------------------------------------------------------------ age
-    def age(self, doc: Doc) -> ChildFact | None:
+    def age(self, doc: Doc, newborn: list[Span]) -> ChildFact | None:
         text = doc.text
         people = [(s.start_char, s.end_char, s.label_) for s in doc.spans[PEOPLE_KEY]]
         cands: list[_Age] = []
@@ -181,8 +194,8 @@ class ChildReader:
                     score -= 1.5
                 seen.add((m.start(), m.end()))
                 cands.append(_Age(years, score, m.start(), m.end()))
-        for m in self.newborn.finditer(text):
-            cands.append(_Age(0.0, 1.5, m.start(), m.end()))
+        for span in newborn:
+            cands.append(_Age(0.0, 1.5, span.start_char, span.end_char))
         if not cands:
             return None
         best = max(cands, key=lambda c: (c.score, -c.start))
@@ -192,17 +205,12 @@ class ChildReader:
         return ChildFact("age_years", best.years, span, min(0.95, 0.55 + 0.12 * best.score))
 
     # ------------------------------------------------------------------ gender
-    def gender(self, doc: Doc) -> ChildFact | None:
+    def gender(self, doc: Doc, words: list[Span]) -> ChildFact | None:
         """Explicit words about the child (boy, girl, son, daughter) first; else the pronoun
-        that owns the child's parents ("Child A and her mother")."""
-        text = doc.text
-        explicit: list[tuple[int, str, re.Match[str]]] = []
-        for g, pat in self.gender_words.items():
-            for m in pat.finditer(text):
-                explicit.append((m.start(), g, m))
-        if explicit:
-            start, g, m = min(explicit, key=lambda x: x[0])
-            return ChildFact("gender", g, doc.char_span(m.start(), m.end(), alignment_mode="expand"), 0.9)
+        that follows the child ("Child A and her mother")."""
+        if words:
+            first = words[0]
+            return ChildFact("gender", first.label_.split(":")[1], first, 0.9)
         return self._pronoun_gender(doc)
 
     @staticmethod
@@ -213,6 +221,7 @@ class ChildReader:
         ends = [s.end for s in spans]
         votes = {"male": 0, "female": 0}
         first: dict[str, Span] = {}
+        sent_starts = [s.start for s in doc.sents]
         for tok in doc:
             g = _PRONOUN_GENDER.get(tok.lower_)
             if g is None:
@@ -221,7 +230,8 @@ class ChildReader:
             if k < 0:
                 continue
             prev = spans[k]
-            if prev.label_ != "child" or prev.end <= _previous_sentence_start(tok):
+            j = bisect_right(sent_starts, tok.i) - 1  # this sentence; the one before it
+            if prev.label_ != "child" or prev.end <= sent_starts[max(j - 1, 0)]:
                 continue
             votes[g] += 1
             first.setdefault(g, doc[tok.i : tok.i + 1])
@@ -232,13 +242,10 @@ class ChildReader:
         return ChildFact("gender", g, first[g], conf)
 
     # ------------------------------------------------------------------ ethnicity
-    def ethnicity(self, doc: Doc) -> ChildFact | None:
+    def ethnicity(self, doc: Doc, words: list[Span]) -> ChildFact | None:
         """The child's own group; else the family's; else both parents' (different -> mixed)."""
         people = list(doc.spans[PEOPLE_KEY])
-        matches = sorted(
-            ((m.start(), m.end(), group) for group, pat in self.ethnic for m in pat.finditer(doc.text)),
-            key=lambda x: (x[0], -x[1]),
-        )
+        matches = [(w.start_char, w.end_char, w.label_.split(":")[1]) for w in words]
         found: dict[str, list[tuple[str, Span]]] = {}
         max_end = -1
         for start, end, group in matches:

@@ -12,6 +12,7 @@ Pronouns resolve to the last person mentioned with the same gender (they/their: 
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -96,12 +97,13 @@ class SubjectAttributor:
         # subject when the gender fits ("Child A lived with her mother. At 15 she had been
         # exploited" -> the child, not the mother mentioned last).
         first_of_sent: dict[int, Mention] = {}
+        sent_of = _sentence_starts(doc)
         for start, end, span in raw:
             possessive = end < len(doc) and doc[end].lower_ in ("'s", "'")
             prev = doc[start - 1].lower_ if start > 0 else ""
             prev2 = doc[start - 2].lower_ if start > 1 else ""
             agent = prev in _AGENT_PREPS or (prev in _DETERMINERS and prev2 in _AGENT_PREPS)
-            sent_start = doc[start].sent.start
+            sent_start = sent_of[start]
             if span is None:
                 word = doc[start].lower_
                 g = self.pronouns[word]
@@ -111,7 +113,7 @@ class SubjectAttributor:
                     earlier = [m for m in history.get(g, []) if m.role != ref.role]
                     ref = earlier[-1] if earlier else ref
                 if sent_start not in first_of_sent and sent_start > 0:
-                    before = first_of_sent.get(doc[sent_start - 1].sent.start)
+                    before = first_of_sent.get(sent_of[sent_start - 1])
                     if before is not None and before.gender == g and g != "plural":
                         ref = before
                 if ref is None:
@@ -154,11 +156,14 @@ class SubjectAttributor:
     # ------------------------------------------------------------------ attribution
     def match(self, doc: Doc, findings: list[Finding]) -> list[Finding]:
         mentions = self.mentions(doc)
+        starts = [m.start for m in mentions]
         by_sent: dict[int, list[Mention]] = {}
         for f in findings:
             sent = f.sent
             if sent.start not in by_sent:
-                by_sent[sent.start] = [m for m in mentions if sent.start <= m.start < sent.end]
+                lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+                by_sent[sent.start] = mentions[lo:hi]
+        self._asides_cache: dict[int, list[tuple[int, int]]] = {}
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
             self._sentence_mentions = by_sent[f.sent.start]
@@ -213,7 +218,9 @@ class SubjectAttributor:
                     return first, first.how
         # 4. nearest before, outside asides that do not hold the finding; after "... and
         # had/was ..." the subject of the first clause ("Mr H met mother and had convictions")
-        asides = _asides(f.sent)
+        asides = self._asides_cache.get(f.sent.start)
+        if asides is None:
+            asides = self._asides_cache[f.sent.start] = _asides(f.sent)
         inside = [a for a in asides if a[0] <= s < a[1]]
         candidates = [
             m for m in before
@@ -251,9 +258,17 @@ def _verb_like(tok: Token) -> bool:
     return tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_VERBS
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """For each token, the index where its sentence starts (Token.sent walks the Doc)."""
+    out = [0] * len(doc)
+    for sent in doc.sents:
+        out[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+    return out
+
+
 def _is_clause_subject(doc: Doc, m: Mention, pronoun_at: int) -> bool:
     """The mention is the subject of the verb right before the pronoun ("X hit him")."""
-    if m.start < doc[pronoun_at].sent.start or pronoun_at - m.end > 4:
+    if pronoun_at - m.end > 4:
         return False
     return all(not t.is_punct for t in doc[m.end : pronoun_at])
 

@@ -8,13 +8,11 @@ point into the text the user gave us, so each collapsed character keeps its orig
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
 
-_RUN = re.compile(r"\s+")
 # Letters that PDF text layers often give as ligatures or typographic variants.
 _TRANSLATE = str.maketrans(
     {
@@ -46,23 +44,26 @@ class NormalText:
         return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
 
 
+# Characters Python's str.split() treats as whitespace (it is what _RUN matched).
+_WS = np.array(sorted({c for c in range(0x3001) if chr(c).isspace()}), dtype=np.uint32)
+
+
 def normalise(original: str) -> NormalText:
-    """Collapse whitespace runs to one space and unify quotes and dashes (same length)."""
-    pieces: list[str] = []
-    offs: list[np.ndarray] = []
-    pos = 0
-    for m in _RUN.finditer(original):
-        if m.start() > pos:
-            pieces.append(original[pos : m.start()])
-            offs.append(np.arange(pos, m.start(), dtype=np.int64))
-        pieces.append(" ")
-        offs.append(np.array([m.start()], dtype=np.int64))
-        pos = m.end()
-    if pos < len(original):
-        pieces.append(original[pos:])
-        offs.append(np.arange(pos, len(original), dtype=np.int64))
-    text = "".join(pieces)
-    offsets = np.concatenate(offs + [np.array([len(original)], dtype=np.int64)])
+    """Collapse whitespace runs to one space and unify quotes and dashes (same length).
+
+    Vectorised: a 100-page report is ~300,000 characters."""
+    if not original:
+        return NormalText("", np.zeros(1, dtype=np.int64))
+    codes = np.frombuffer(original.encode("utf-32-le"), dtype=np.uint32)
+    ws = np.isin(codes, _WS)
+    keep = ~ws
+    keep[1:] |= ws[1:] & ~ws[:-1]  # the first character of each whitespace run
+    keep[0] |= ws[0]
+    offsets = np.flatnonzero(keep).astype(np.int64)
+    kept = codes[keep].copy()
+    kept[ws[keep]] = 32
+    text = kept.tobytes().decode("utf-32-le")
+    offsets = np.append(offsets, len(original))
     if "\ufb01" in text or "\ufb02" in text:
         # Ligatures become two letters: repeat the original offset for the extra one.
         out, new_off = [], []
