@@ -62,8 +62,6 @@ def register(app: typer.Typer) -> None:
 
 
 def register_stats(app: typer.Typer) -> None:
-    from casereview.cli.render import print_table
-
     @app.command("stats")
     def stats_cmd(
         field: str = typer.Argument(help="Field id, e.g. law_type (see `casereview codebook show`)"),
@@ -73,5 +71,6 @@ def register_stats(app: typer.Typer) -> None:
     ) -> None:
         """A frequency table of one field: counts and percentages, with its denominator."""
         from casereview.analysis.headline import field_frequency
+        from casereview.cli.render import print_table
 
         print_table(field_frequency(open_store(database), field, codebook, study))

@@ -8,8 +8,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casereview.cli.common import DatabaseOption, console, open_store
-from casereview.io.exporter import export_file
-from casereview.io.importer import import_file
+
+# Heavy modules (pandas, pyreadstat) are imported inside the commands: `--help` stays quick.
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +24,8 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOption = None,
     ) -> None:
         """Import a case dataset: every row is checked first; any bad value and nothing is written."""
+        from casereview.io.importer import import_file
+
         store = open_store(database)
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -49,5 +51,7 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOption = None,
     ) -> None:
         """Export the register as a case table (SPSS files carry variable and value labels)."""
+        from casereview.io.exporter import export_file
+
         report = export_file(open_store(database), file, codebook, study=study, labels=labels)
         console.print(f"Wrote {report.rows} rows × {report.columns} columns ({report.codebook}) to {report.path}")
