@@ -6,7 +6,9 @@ direct maltreatment' within 'Death', 001 Table 6). An axis can show the values a
 (`flat`), with subtotal rows for each group (`subtotals`, as 000 Table 6 / 001 Table 5 do
 for public and private law), or collapsed to their broadest group (`top`, as the percentage
 column of 001 Table 7 does). A caller may instead choose values or merge them (`values`),
-e.g. 001 Table 8 merges 'physical abuse (fatal)' and 'homicide'.
+e.g. 001 Table 8 merges 'physical abuse (fatal)' and 'homicide'. `order` shows the values
+in another order than the codebook's while keeping the hierarchy: the documents do not
+agree (000 Table 3 lists private law first; 000 Table 6 and 001 Tables 5, 6, 9-11 public).
 
 Counting maps every row to an integer category index with numpy (no Python loop per row).
 """
@@ -68,8 +70,12 @@ def make_axis(
     *,
     hierarchy: Hierarchy = "flat",
     values: Values = None,
+    order: Sequence[str] | None = None,
 ) -> Axis:
-    """The categories of `column` (a codebook field or any other column of the frame)."""
+    """The categories of `column` (a codebook field or any other column of the frame).
+
+    `order`: value ids to show first, in that order (a group goes where its first listed
+    member goes; values not listed follow in codebook order). `values` fixes its own order."""
     if column not in frame.columns:
         raise CaseReviewError(
             f"no column {column!r} in the data; columns: {', '.join(map(str, frame.columns))}"
@@ -78,9 +84,10 @@ def make_axis(
         codes = field_codes(codebook, column)
         if values is not None:
             return _chosen_axis(column, values, codes.labels, codes.missing_ids)
+        rank = _ranks(codes, order)
         if hierarchy == "top":
-            return _top_axis(column, codes)
-        return _tree_axis(column, codes, frame[column], subtotals=hierarchy == "subtotals")
+            return _top_axis(column, codes, rank)
+        return _tree_axis(column, codes, frame[column], rank, subtotals=hierarchy == "subtotals")
     observed = _observed(frame[column])
     labels = {v: str(v) for v in observed}
     if values is not None:
@@ -119,9 +126,24 @@ def _chosen_axis(
     return Axis(column, tuple(chosen), keys, index_of, keep_empty=frozenset(range(len(chosen))))
 
 
-def _top_axis(column: str, codes: FieldCodes) -> Axis:
+def _ranks(codes: FieldCodes, order: Sequence[str] | None) -> dict[str, int]:
+    """Sort key of each value id: its place in `order`, else after those in codebook order."""
+    base = {v.id: i for i, v in enumerate(codes.values)}
+    if not order:
+        return base
+    unknown = [v for v in order if v not in base]
+    if unknown:
+        raise CaseReviewError(
+            f"{codes.field.id!r} has no value {', '.join(map(repr, unknown))}; values: "
+            + ", ".join(base)
+        )
+    listed = {v: i for i, v in enumerate(order)}
+    return {vid: listed.get(vid, len(order) + i) for vid, i in base.items()}
+
+
+def _top_axis(column: str, codes: FieldCodes, rank: Mapping[str, int]) -> Axis:
     tops: list[str] = []
-    for v in codes.values:
+    for v in sorted(codes.values, key=lambda v: rank[v.id]):
         if not v.missing and codes.top(v.id) not in tops:
             tops.append(codes.top(v.id))
     index_of: dict[object, int] = {m: MISSING for m in codes.missing_ids}
@@ -132,12 +154,13 @@ def _top_axis(column: str, codes: FieldCodes) -> Axis:
     return Axis(column, labels, tuple(tops), index_of, keep_empty=frozenset(range(len(tops))))
 
 
-def _tree_axis(column: str, codes: FieldCodes, col: pd.Series, *, subtotals: bool) -> Axis:
+def _tree_axis(
+    column: str, codes: FieldCodes, col: pd.Series, rank: Mapping[str, int], *, subtotals: bool
+) -> Axis:
     """Leaves always shown; a group value shown only where some case was coded with it
     (as 'X (not specified)' under subtotals); subtotal rows after each group's members."""
     used = set(col.dropna().unique()) if len(col) else set()
     children: dict[str | None, list[str]] = {}
-    order = {v.id: i for i, v in enumerate(codes.values)}
     for v in codes.values:
         if not v.missing:
             children.setdefault(v.parent, []).append(v.id)
@@ -146,9 +169,7 @@ def _tree_axis(column: str, codes: FieldCodes, col: pd.Series, *, subtotals: boo
     def first(node: str) -> int:
         if node not in first_leaf:
             kids = children.get(node, [])
-            first_leaf[node] = (
-                min([order[node], *(first(k) for k in kids)]) if kids else order[node]
-            )
+            first_leaf[node] = min([rank[node], *(first(k) for k in kids)]) if kids else rank[node]
         return first_leaf[node]
 
     labels: list[str] = []

@@ -11,15 +11,32 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-import numpy as np
 import pandas as pd
 
 from casereview.analysis import bands, risk, scores
 from casereview.analysis.codes import is_coded
-from casereview.analysis.frequency import TOTAL, crosstab, frequency, units
+from casereview.analysis.frequency import crosstab, frequency
+from casereview.analysis.risk import level_by_group
 from casereview.analysis.table import ResultTable
 from casereview.codebook.model import Codebook
 
+# Law types in the order the documents print them: public law first (000 Table 6; 001 Tables
+# 3, 5, 6, 9, 10 and 11), except 000 Table 3, which lists private law first and, within it,
+# 'WTFH & WAFH' before 'WTFH only'.
+LAW_ORDER = (
+    "public_s31",
+    "public_other",
+    "private_wtfh",
+    "private_wtfh_wafh",
+    "public_and_private",
+)
+LAW_ORDER_000_3 = (
+    "private_wtfh_wafh",
+    "private_wtfh",
+    "public_s31",
+    "public_other",
+    "public_and_private",
+)
 TOXIC_TRIO = ("risk_domestic_abuse", "risk_substance_misuse", "risk_parental_mental_health")
 TABLE_8_COLUMNS = {
     "Death: physical abuse and homicide": ["physical_abuse_fatal", "homicide"],
@@ -94,6 +111,7 @@ def standard_tables(
             cb,
             "law_type",
             hierarchy="subtotals",
+            order=LAW_ORDER_000_3,
             source="000 Table 3",
             table_id="law_type",
             title="Case types",
@@ -108,6 +126,7 @@ def standard_tables(
             "involvement",
             "law_type",
             col_hierarchy="top",
+            col_order=LAW_ORDER,
             source="001 Table 3",
             table_id="involvement_by_law_type",
             title="Case types and involvement in proceedings at time of incident",
@@ -145,15 +164,7 @@ def standard_tables(
     add(
         "Children and families",
         ("mother_age_first_birth",),
-        lambda: bands.band_table(
-            cases,
-            cb,
-            ["mother_age_first_birth", "father_age_first_birth"],
-            bands.PARENT_AGE_001,
-            table_id="parent_age_first_birth",
-            title="Age profile of mothers and fathers at birth of first child",
-            source="001 Tables 4 and 13",
-        ),
+        lambda: bands.parent_age_table(cases, cb),
     )
     add(
         "Children and families",
@@ -204,6 +215,7 @@ def standard_tables(
             "law_type",
             row_hierarchy="subtotals",
             col_hierarchy="top",
+            col_order=LAW_ORDER,
             source="001 Table 6",
             table_id="incident_type_by_law_type",
             title="Index incident type by type of proceedings",
@@ -260,6 +272,7 @@ def standard_tables(
             cb,
             "law_type",
             across=across if several else None,
+            order=LAW_ORDER,
             source="000 Table 6; 001 Table 5",
             table_id="risk_score_by_law_type",
             title="Average risk rating by law type",
@@ -272,6 +285,7 @@ def standard_tables(
             cases,
             cb,
             "law_type" if _has(cases, "law_type") else None,
+            order=LAW_ORDER,
             table_id="risk_score_range",
             source="000 Section 3.4; 001 Section 3.4.2",
         ),
@@ -330,7 +344,7 @@ def standard_tables(
             "Risk",
             (fid, "law_type"),
             lambda fid=fid, src=src: level_by_group(  # type: ignore[misc]
-                cases, cb, fid, "law_type", source=src
+                cases, cb, fid, "law_type", order=LAW_ORDER, source=src
             ),
         )
     add(
@@ -342,6 +356,7 @@ def standard_tables(
             "da_perpetrator",
             "law_type",
             col_hierarchy="top",
+            col_order=LAW_ORDER,
             percent="total",
             source="001 Table 10",
             table_id="da_perpetrator_by_law_type",
@@ -359,40 +374,6 @@ def standard_tables(
         if len(t.data):
             out.append(t.replace(extra={**t.extra, "section": "Comparison with published figures"}))
     return out
-
-
-def level_by_group(
-    cases: pd.DataFrame, codebook: Codebook, field_id: str, by: str, *, source: str | None = None
-) -> ResultTable:
-    """Cases at each level above none of one risk by law type, with the share of all cases
-    in each column featuring it (001 Tables 9 and 11: "Total cases featuring risk (% of
-    overall number of cases)")."""
-    from casereview.analysis.codes import field_codes
-
-    levels = [v.id for v in field_codes(codebook, field_id).values if (v.score or 0) > 0]
-    t = crosstab(
-        cases,
-        codebook,
-        field_id,
-        by,
-        row_values=levels,
-        col_hierarchy="top",
-        source=source,
-        table_id=f"{field_id}_levels_by_{by}",
-        title=f"Prevalence and risk level of {codebook.field(field_id).label.lower()} by law type",
-    )
-    data = units(cases, t.unit)
-    all_cases = crosstab(data, codebook, field_id, by, col_hierarchy="top").data.loc[TOTAL]
-    pct = pd.DataFrame(np.nan, index=t.data.index, columns=t.data.columns)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pct.loc[TOTAL] = (
-            t.data.loc[TOTAL] / all_cases.reindex(t.data.columns).replace(0, np.nan) * 100
-        )
-    return t.replace(
-        percent=pct,
-        percent_basis="column",
-        notes=(*t.notes, "The percentage on the total row is of all cases of that law type."),
-    )
 
 
 def generic_tables(cases: pd.DataFrame, codebook: Codebook) -> list[ResultTable]:

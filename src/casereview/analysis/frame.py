@@ -138,6 +138,15 @@ def _review_columns(cases: pd.DataFrame, codebook: Codebook) -> list[str]:
     return review_fields + review_scores
 
 
+def studies_recording(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The rows of the studies in which some case has a value in any of `columns` (rows with
+    no study are kept). A study that never collected a field has nothing 'unknown' in it:
+    001 Table 13 counts parents' ages over the studies since 2014 only (its footnote 32)."""
+    recorded = frame[list(columns)].notna().any(axis=1)
+    studies = frame.loc[recorded, "study"].dropna().unique()
+    return frame[frame["study"].isin(studies) | frame["study"].isna()]
+
+
 def with_groups(
     frame: pd.DataFrame,
     column: str,

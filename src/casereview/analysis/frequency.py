@@ -55,6 +55,7 @@ def frequency(
     unit: Unit | None = None,
     hierarchy: Hierarchy = "flat",
     values: Values = None,
+    order: Sequence[str] | None = None,
     missing: MissingMode = "drop",
     table_id: str | None = None,
     title: str | None = None,
@@ -64,7 +65,7 @@ def frequency(
     """Counts and percentages of one field's categories, with a total row.
 
     E.g. 000 Table 3 (law type with private/public subtotals): `frequency(reviews, cb,
-    "law_type", hierarchy="subtotals")`."""
+    "law_type", hierarchy="subtotals")`; `order` puts value ids first (see `axis.make_axis`)."""
     t = crosstab(
         frame,
         codebook,
@@ -73,6 +74,7 @@ def frequency(
         unit=unit,
         row_hierarchy=hierarchy,
         row_values=values,
+        row_order=order,
         missing=missing,
         percent="total",
         table_id=table_id or f"frequency_{field_id}",
@@ -94,6 +96,8 @@ def crosstab(
     col_hierarchy: Hierarchy = "flat",
     row_values: Values = None,
     col_values: Values = None,
+    row_order: Sequence[str] | None = None,
+    col_order: Sequence[str] | None = None,
     missing: MissingMode = "drop",
     missing_label: str = MISSING_LABEL,
     percent: PercentBasis | None = None,
@@ -115,10 +119,14 @@ def crosstab(
     `row_values`/`col_values`) are counted in `extra["excluded"]`."""
     unit = unit or default_unit(codebook, [row] + ([col] if col else []))
     data = units(frame, unit)
-    raxis = make_axis(data, codebook, row, hierarchy=row_hierarchy, values=row_values)
+    raxis = make_axis(
+        data, codebook, row, hierarchy=row_hierarchy, values=row_values, order=row_order
+    )
     r = raxis.codes(data[row])
     if col is not None:
-        caxis = make_axis(data, codebook, col, hierarchy=col_hierarchy, values=col_values)
+        caxis = make_axis(
+            data, codebook, col, hierarchy=col_hierarchy, values=col_values, order=col_order
+        )
         c = caxis.codes(data[col])
     else:
         caxis = Axis("n", ("n",), ("n",), {}, keep_empty=frozenset({0}))

@@ -7,6 +7,8 @@
   says.
 - `presence_table`: for each field, the cases where it is present (any level above none),
   with percentages of cases: 001 Figure 5, and the prevalence lines of 001 Tables 9 and 11.
+- `level_by_group`: cases at each level above none of one field by a grouping, with the
+  share of each group's cases featuring it: 001 Tables 9 and 11.
 - `overlap`: every combination of several yes/no conditions (exactly which are present),
   with "at least one", "all" and "none" in `extra`: the toxic trio of 001 Section 5.3.1 and
   Figure 6. `overlap_summary` gives those three lines as a table.
@@ -21,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from casereview.analysis.codes import MISSING_LABEL, field_codes
-from casereview.analysis.frequency import SINGULAR, units
+from casereview.analysis.frequency import SINGULAR, TOTAL, crosstab, units
 from casereview.analysis.table import ChartHint, ResultTable, Unit
 from casereview.codebook.model import Codebook
 from casereview.errors import CaseReviewError
@@ -164,6 +166,45 @@ def presence_table(
         chart=ChartHint(kind="bar", value="percent", horizontal=True),
         keys={codebook.field(f).label: f for f in fields},
         extra={"known": df["known"].to_dict()},
+    )
+
+
+def level_by_group(
+    cases: pd.DataFrame,
+    codebook: Codebook,
+    field_id: str,
+    by: str,
+    *,
+    order: Sequence[str] | None = None,
+    source: str | None = None,
+) -> ResultTable:
+    """Cases at each level above none of one risk by law type, with the share of all cases
+    in each column featuring it (001 Tables 9 and 11: "Total cases featuring risk (% of
+    overall number of cases)"). `order` puts `by` value ids first (public law, as 001 does)."""
+    levels = [v.id for v in field_codes(codebook, field_id).values if (v.score or 0) > 0]
+    t = crosstab(
+        cases,
+        codebook,
+        field_id,
+        by,
+        row_values=levels,
+        col_hierarchy="top",
+        col_order=order,
+        source=source,
+        table_id=f"{field_id}_levels_by_{by}",
+        title=f"Prevalence and risk level of {codebook.field(field_id).label.lower()} by law type",
+    )
+    data = units(cases, t.unit)
+    all_cases = crosstab(data, codebook, field_id, by, col_hierarchy="top").data.loc[TOTAL]
+    pct = pd.DataFrame(np.nan, index=t.data.index, columns=t.data.columns)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct.loc[TOTAL] = (
+            t.data.loc[TOTAL] / all_cases.reindex(t.data.columns).replace(0, np.nan) * 100
+        )
+    return t.replace(
+        percent=pct,
+        percent_basis="column",
+        notes=(*t.notes, "The percentage on the total row is of all cases of that law type."),
     )
 
 

@@ -29,11 +29,10 @@ print; `t.data` / `t.percent` give the raw numbers for charts and spreadsheets.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any, Literal
 
