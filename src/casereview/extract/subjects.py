@@ -108,7 +108,12 @@ class SubjectAttributor:
                 word = doc[start].lower_
                 g = self.pronouns[word]
                 ref = last.get(g)
-                if word in _OBJECT_PRONOUNS and ref is not None and _is_clause_subject(doc, ref, start):
+                if (
+                    word in _OBJECT_PRONOUNS
+                    and ref is not None
+                    and _is_object(doc, start)
+                    and _is_clause_subject(doc, ref, start)
+                ):
                     # "his stepfather assaulted him": an object is not its own verb's subject
                     earlier = [m for m in history.get(g, []) if m.role != ref.role]
                     ref = earlier[-1] if earlier else ref
@@ -123,6 +128,8 @@ class SubjectAttributor:
                             possessive=word in _POSSESSIVE_PRONOUNS or possessive, agent=agent, generic=False)
                 out.append(m)
                 first_of_sent.setdefault(sent_start, m)
+                if ref.role != "unknown":
+                    last[g] = ref  # the chain goes on: "she ... and she"
                 continue
             person = self.roles[span.label_]
             gender = child_g if person.subject_class == "child" else person.gender
@@ -211,7 +218,9 @@ class SubjectAttributor:
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
             if f.concept.victim and not between and not first.agent and _verb_like(doc[e - 1]):
                 return first, first.how  # the object: "had sexually abused her"
-            if between and len(between) <= 3 and between[0] in preps:
+            if between and len(between) <= 3 and between[0] in preps and all(
+                w in _DETERMINERS or w in ("either", "of", "each", "one") for w in between[1:]
+            ):
                 if not (f.concept.victim and between[0] in _AGENT_PREPS):
                     # "by Child R or by either of his parents": every person of the list
                     f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
@@ -256,6 +265,21 @@ _IRREGULAR_VERBS = {"hit", "beat", "shook", "bit", "hurt", "struck", "threw", "t
 
 def _verb_like(tok: Token) -> bool:
     return tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_VERBS
+
+
+_AFTER_OBJECT = {
+    "with", "to", "for", "in", "on", "at", "by", "from", "and", "or", "but", "down", "up",
+    "out", "off", "over", "into", "again", "twice", "repeatedly", "when", "while", "as",
+    "because", "if", "that", "so", "until", "about", "around", "against", "badly", "hard",
+}
+
+
+def _is_object(doc: Doc, i: int) -> bool:
+    """'hit her with a belt' (object), not 'treated by her GP' (possessive)."""
+    if doc[i].lower_ != "her":
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or nxt.is_punct or nxt.lower_ in _AFTER_OBJECT
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
