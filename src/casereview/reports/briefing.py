@@ -255,8 +255,12 @@ def build_briefing(
     background = [
         (
             f"This briefing draws on {c.reviews} case reviews concerning {c.children} children{scope}, "
-            f"coded against {d.codebook.title}. It sets out the headline figures, the learning themes "
-            "the reviews raise and the practice points they share."
+            f"coded against {d.codebook.title}. It sets out the headline figures"
+            + (
+                ", the learning themes the reviews raise and the practice points they share."
+                if learning is not None
+                else " and what is known of the children and their families."
+            )
         )
     ]
     if learning is not None:
