@@ -150,7 +150,14 @@ class PeopleRuler:
                     role = prev.label_
             if role and n.text not in roles:
                 roles[n.text] = role
-        relabel = {(s.start, s.end) for s in labelled if roles.get(s.text, "child") != "child"}
+        # The first child named is the subject child, whatever it is called beside ("two
+        # siblings, Child A, ..."); a later one becomes what it is introduced as.
+        first_label = labelled[0].text if labelled else None
+        relabel = {
+            (s.start, s.end)
+            for s in labelled
+            if s.text != first_label and roles.get(s.text, "child") != "child"
+        }
         out = [
             Span(doc, s.start, s.end, label=roles[s.text]) if (s.start, s.end) in relabel else s
             for s in spans

@@ -66,6 +66,11 @@ class Concept(Strict):
     only: tuple[Assertion, ...] | None = Field(
         default=None, description="Suggest only with these assertions (e.g. only when negated)"
     )
+    attach: Literal["clause", "possessive"] = Field(
+        default="clause",
+        description="possessive: a noun that takes its subject only from 'X's' or 'of X' "
+        "('the death of Child A'); otherwise the default subject",
+    )
     value: str = "yes"
     assertion_values: dict[Assertion, str] = Field(
         default_factory=dict, description="Value per assertion, e.g. historical -> previous"

@@ -225,6 +225,8 @@ class SubjectAttributor:
                     # "by Child R or by either of his parents": every person of the list
                     f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
                     return first, first.how
+        if f.concept.attach == "possessive":
+            return None  # "before the deaths": nobody named with it -> the default subject
         # 4. nearest before, outside asides that do not hold the finding; after "... and
         # had/was ..." the subject of the first clause ("Mr H met mother and had convictions")
         asides = self._asides_cache.get(f.sent.start)
@@ -242,6 +244,16 @@ class SubjectAttributor:
             if len(candidates) > 1 and _coordinated(doc, m.end, s):
                 first = candidates[0]
                 return first, first.how
+            if f.concept.victim and m.cls == "sibling":
+                # "Child A, aged 4, and his sister Child B, who were killed": both of them
+                joined = [
+                    c for c in candidates[:-1]
+                    if c.cls == "child" and not c.possessive
+                    and any(t.lower_ == "and" for t in doc[c.end : m.start])
+                ]
+                if joined:
+                    f.others = [(m.role, m.cls)]
+                    return joined[-1], joined[-1].how
             return m, m.how
         # 5. nearest after
         for m in after:
@@ -335,6 +347,11 @@ def _asides(sent: Span) -> list[tuple[int, int]]:
             nxt = [t.lower_ for t in toks[k + 1 : k + 3]]
             if nxt and (nxt[0] in ("who", "whom", "whose", "which") or nxt[:2] == ["with", "whom"]):
                 end = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), sent.end)
+                out.append((tok.i, end))
+        elif tok.lower_ == "whose" and k > 0 and toks[k - 1].text != ",":
+            # "a girl whose parents came from Iraq, died ...": up to the next comma
+            end = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), None)
+            if end is not None:
                 out.append((tok.i, end))
     return out
 
