@@ -86,3 +86,24 @@ def test_a_babys_positive_drug_test_is_the_parents_use() -> None:
     summary = extract_text(text).summary
     assert summary["child_substance_misuse"] is None
     assert summary["parental_drug_misuse"] is True
+
+
+def test_a_pseudonym_introduced_as_the_child_is_the_child() -> None:
+    text = (
+        "Sam's mother ended her relationship with the father early in pregnancy. "
+        "At six months old Sam was presented at the GP with vomiting. "
+        "Three weeks later he suffered a non-accidental brain injury."
+    )
+    summary = extract_text(text).summary
+    assert summary["child_gender"] == "male"
+    assert summary["physical_abuse"] is True
+    assert summary["fatal"] is False
+
+
+def test_a_heading_line_is_its_own_sentence() -> None:
+    # Without the line break the heading's "family" would be the nearest person before "died".
+    text = "Case study: complex family circumstances\nCara was a two-year-old girl who died from ingesting methadone."
+    result = extract_text(text)
+    died = next(s for s in result.suggestions if s.field == "fatal")
+    assert died.subject == "child"
+    assert died.evidence.startswith("Cara was")

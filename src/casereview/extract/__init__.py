@@ -29,12 +29,15 @@ def extract_text(text: str, pages: Sequence[Any] | None = None) -> Extraction:
     """Code a text. `pages`: objects with `.number` and `.start` (character offsets into
     `text`), or (number, start) pairs; without them every suggestion has page None."""
     from casereview.extract.findings import child_of, findings_of
-    from casereview.extract.pipeline import pipeline
+    from casereview.extract.pipeline import BREAKS_KEY, pipeline
     from casereview.extract.suggest import suggestions, summary
     from casereview.extract.text import PageIndex, normalise
 
     norm = normalise(text)
-    doc = pipeline()(norm.text)
+    nlp = pipeline()
+    doc = nlp.make_doc(norm.text)
+    doc.user_data[BREAKS_KEY] = norm.breaks
+    doc = nlp(doc)
     page_pairs = [
         (p[0], p[1]) if isinstance(p, (tuple, list)) else (p.number, p.start) for p in (pages or [])
     ]

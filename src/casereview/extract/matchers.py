@@ -6,7 +6,6 @@ PhraseMatcher on LOWER (500 phrases in 8 ms on a 46,000-word report, ENGINEERING
 abbreviations to one on ORTH (so "DA" matches but "da" does not), token patterns to a Matcher.
 """
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -17,15 +16,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from casereview.extract import rules as R
+from casereview.extract.names import name_matcher, with_child_names, with_introduced_names
 
 PEOPLE_KEY = "cr_people"
 CONCEPTS_KEY = "cr_concepts"
 NOT_A_PERSON = "_not_a_person"
-_LABEL = re.compile(r"^(Child|Baby|Infant|Young Person|YP|Sibling) [A-Z0-9]{1,2}$")
-_TITLES = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.")
-_APPOSITIVE_FILLERS = {"the", "her", "his", "their", "a", "an", "who", "was", "is", "then", "now", "also", "known", "as"}
-# An anonymised adult nobody introduced: gender from the title, not a parent by default.
-_TITLE_ROLE = {"mr": "unknown man", "ms": "unknown woman", "mrs": "unknown woman", "miss": "unknown woman", "mx": "unknown adult", "dr": "unknown adult"}
+
 
 
 class TermMatcher:
@@ -94,14 +90,7 @@ class PeopleRuler:
         # Professionals are never the subject of a family finding ("the health visitor
         # recorded no concerns"): matched so that "visitor" is not read as a visitor.
         self.matcher.add(NOT_A_PERSON, (*self.rules.not_people, *self.rules.professionals))
-        self.names = Matcher(nlp.vocab)
-        self.names.add(
-            "NAME",
-            [
-                [{"TEXT": {"IN": list(_TITLES)}}, {"TEXT": {"REGEX": r"^[A-Z][a-z]{0,12}$"}}],
-                [{"LOWER": {"IN": ["adult", "male", "female", "person", "man", "woman"]}}, {"TEXT": {"REGEX": r"^[A-Z]{1,2}[0-9]?$"}}],
-            ],
-        )
+        self.names = name_matcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -110,66 +99,8 @@ class PeopleRuler:
     def match(self, doc: Doc) -> list[Span]:
         # One reading per word: "her mother's partner" is the partner, not also "her mother".
         spans = [s for s in filter_spans(self.matcher.match(doc)) if s.label_ != NOT_A_PERSON]
-        return self._with_names(doc, spans)
-
-    def _with_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Initials take the role they are introduced with ("her partner, Mr F,",
-        "Ms D (mother)", "Child B, Child A's half-brother"): every later "Mr F" is then that
-        person. Unintroduced titles stay unknown adults of their gender."""
-        names = [Span(doc, s, e) for _, s, e in self.names(doc)]
-        labelled = [s for s in spans if s.label_ == "child" and _LABEL.match(s.text)]
-        names = sorted(names + [Span(doc, s.start, s.end) for s in labelled], key=lambda s: s.start)
-        if not names:
-            return spans
-        by_start = {s.start: s for s in spans}
-        by_end = {s.end: s for s in spans}
-        roles: dict[str, str] = {}
-        for n in names:
-            role = None
-            j = n.end
-            if j < len(doc) and doc[j].text in (",", "(", "-"):
-                j += 1
-                while j < len(doc) and doc[j].lower_ in _APPOSITIVE_FILLERS:
-                    j += 1
-                # "Child B, Child A's half-brother": past the owner and its 's
-                owner = by_start.get(j)
-                k = owner.end if owner is not None else j
-                while k < len(doc) and doc[k].lower_ in ("'s", "'"):
-                    k += 1
-                if k != j and k in by_start and (owner is None or k > owner.end):
-                    role = by_start[k].label_
-                elif owner is not None:
-                    role = owner.label_
-            if role is None and n.start >= 1 and doc[n.start - 1].text in (",", "("):
-                prev = by_end.get(n.start - 1)
-                if prev is not None:
-                    role = prev.label_
-            if role is None and n.start >= 1 and (n.start in by_start or (n.start - 1) in by_end):
-                prev = by_end.get(n.start)
-                if prev is not None:  # "mother Ms D"
-                    role = prev.label_
-            if role and n.text not in roles:
-                roles[n.text] = role
-        # The first child named is the subject child, whatever it is called beside ("two
-        # siblings, Child A, ..."); a later one becomes what it is introduced as.
-        first_label = labelled[0].text if labelled else None
-        relabel = {
-            (s.start, s.end)
-            for s in labelled
-            if s.text != first_label and roles.get(s.text, "child") != "child"
-        }
-        out = [
-            Span(doc, s.start, s.end, label=roles[s.text]) if (s.start, s.end) in relabel else s
-            for s in spans
-        ]
-        taken = {i for s in spans for i in range(s.start, s.end)}
-        for n in names:
-            if n.start in taken or n.end - 1 in taken:
-                continue
-            role = roles.get(n.text) or _TITLE_ROLE.get(doc[n.start].text.rstrip(".").lower())
-            if role:
-                out.append(Span(doc, n.start, n.end, label=role))
-        return sorted(out, key=lambda s: (s.start, -s.end))
+        spans = with_introduced_names(doc, spans, self.names)
+        return with_child_names(doc, spans)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         doc.spans[PEOPLE_KEY] = spans

@@ -7,10 +7,12 @@ pipeline needs no model download.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
 # Importing the modules registers their component factories with spaCy.
@@ -19,7 +21,25 @@ from casereview.extract import context as _context  # noqa: F401
 from casereview.extract import matchers as _matchers  # noqa: F401
 from casereview.extract import subjects as _subjects  # noqa: F401
 
+BREAKS_KEY = "cr_breaks"
+
+
+@Language.component("casereview_breaks")
+def sentence_breaks(doc: Doc) -> Doc:
+    """A paragraph or heading line ends a sentence even without a full stop (the positions
+    come with the text from `text.normalise`, in doc.user_data)."""
+    breaks = doc.user_data.get(BREAKS_KEY)
+    if breaks:
+        starts = [t.idx for t in doc]
+        for b in breaks:
+            i = bisect_left(starts, b + 1)
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+    return doc
+
+
 COMPONENTS = (
+    "casereview_breaks",
     "casereview_people",
     "casereview_concepts",
     "casereview_child",
@@ -42,7 +62,7 @@ def build(rules_dir: str | None = None) -> Language:
     # sentencizer also splits on ";"-free punctuation only, which keeps clauses together.
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "•", "▪", "●"]})
     for name in COMPONENTS:
-        config = {} if name == "casereview_child" else {"rules_dir": rules_dir}
+        config = {} if name in ("casereview_child", "casereview_breaks") else {"rules_dir": rules_dir}
         nlp.add_pipe(name, config=config)
     return nlp
 

@@ -8,6 +8,7 @@ point into the text the user gave us, so each collapsed character keeps its orig
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -31,10 +32,13 @@ _TRANSLATE = str.maketrans(
 
 @dataclass(frozen=True)
 class NormalText:
-    """`text` is the collapsed text; `offsets[i]` is where its character i came from."""
+    """`text` is the collapsed text; `offsets[i]` is where its character i came from;
+    `breaks` are positions in `text` where a paragraph or a heading line ended (a sentence
+    ends there even without a full stop)."""
 
     text: str
     offsets: np.ndarray  # int64, len(text) + 1 (the last entry is len(original))
+    breaks: tuple[int, ...] = ()
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of the collapsed span [start, end)."""
@@ -71,8 +75,39 @@ def normalise(original: str) -> NormalText:
             rep = ch.translate(_TRANSLATE)
             out.append(rep)
             new_off.extend([o] * len(rep))
-        return NormalText("".join(out), np.array(new_off + [len(original)], dtype=np.int64))
-    return NormalText(text.translate(_TRANSLATE), offsets)
+        offsets = np.array(new_off + [len(original)], dtype=np.int64)
+        return NormalText("".join(out), offsets, _breaks(original, offsets))
+    return NormalText(text.translate(_TRANSLATE), offsets, _breaks(original, offsets))
+
+
+_LINE_END = re.compile(r"[^\S\n]*\n\s*")
+_CONTINUES = (",", ";", "-", "(", "/", "&")
+_CONTINUING_WORDS = {"and", "or", "the", "of", "to", "a", "an", "with", "by", "for", "in", "on", "at", "her", "his", "their", "that", "was", "were"}
+
+
+def _breaks(original: str, offsets: np.ndarray) -> tuple[int, ...]:
+    """Where a blank line, or a short heading-like line, ends: "Case study: Neglect\nCara
+    was ..." is two sentences. Long lines are wrapped prose and do not end sentences."""
+    out: list[int] = []
+    line_start = 0
+    for m in _LINE_END.finditer(original):
+        line = original[line_start : m.start()].strip()
+        line_start = m.end()
+        if not line or m.end() >= len(original):
+            continue
+        nxt = original[m.end()]
+        paragraph = m.group(0).count("\n") >= 2
+        last_word = line.rsplit(None, 1)[-1].lower()
+        heading = (
+            len(line) <= 60
+            and not line.endswith(_CONTINUES)
+            and last_word not in _CONTINUING_WORDS
+            and (nxt.isupper() or nxt.isdigit() or nxt in "•▪●-–*")
+            and (line[0].isupper() or line[0].isdigit())
+        )
+        if paragraph or heading:
+            out.append(int(np.searchsorted(offsets, m.start())))
+    return tuple(out)
 
 
 class PageIndex:
