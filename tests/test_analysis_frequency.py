@@ -58,7 +58,7 @@ def test_child_level_field_counts_children_and_leaves_missing_out(cases) -> None
     assert t.denominator == 7 and t.missing == 1
     assert t.data["n"].to_dict() == {"Female": 4, "Male": 2, "Total": 6}
     assert t.percent.at["Female", "n"] == pytest.approx(400 / 6)
-    assert any("1 children with no recorded" in note for note in t.notes)
+    assert any("1 children without 'Gender of child' recorded" in note for note in t.notes)
 
 
 def test_missing_shown_as_a_category(cases) -> None:

@@ -259,16 +259,12 @@ def _notes(
     codebook: Codebook | None,
 ) -> list[str]:
     known = denominator - n_missing
-    what = (
-        label.lower()
-        if col is None
-        else f"{label.lower()} and {field_label(codebook, col).lower()}"
-    )
+    what = f"'{label}'" if col is None else f"'{label}' and '{field_label(codebook, col)}'"
     one = SINGULAR.get(unit, unit)
-    notes = [f"Counted per {one}: {known} {unit} with a recorded {what}."]
+    notes = [f"Counted per {one}: {known} {unit} with {what} recorded."]
     if n_missing:
         notes.append(
-            f"{n_missing} {unit} with no recorded {what} are left out of the table and its percentages."
+            f"{n_missing} {unit} without {what} recorded are left out of the table and its percentages."
         )
     if excluded:
         notes.append(f"{excluded} {unit} in categories outside this table are left out.")

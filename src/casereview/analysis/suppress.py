@@ -83,7 +83,11 @@ def threshold_rule(below: int) -> SuppressionRule:
     """The `--suppress-below N` rule: counts 1..N-1 shown as '<N', secondary cells as 'c'."""
     if below < 2:
         raise CaseReviewError(f"--suppress-below must be 2 or more (got {below})")
-    return SuppressionRule(f"lt{below}", 1, below - 1, f"<{below}", "c")
+    return SuppressionRule(
+        f"lt{below}", 1, below - 1, f"<{below}", "c",
+        description=f"counts of 1 to {below - 1} shown as '<{below}'; further cells hidden as 'c' "
+        "so that totals cannot reveal them",
+    )
 
 
 def suppress(table: ResultTable, how: str | SuppressionRule = "lt5") -> ResultTable:

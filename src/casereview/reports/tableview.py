@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from casereview.analysis.table import ResultTable
@@ -56,31 +55,12 @@ def column_text(col: Any) -> str:
 def table_view(table: ResultTable, *, row_header: str = "", percent: bool = True) -> TableView:
     if table.kind == "comparison":
         return _comparison_view(table, row_header)
-    # Means printed with their case counts keep one decimal ("9.0 (41)", as 001 Table 5 does).
-    display = _printed(table).display(
+    # Means printed with their case counts keep one decimal ("9.0 (41)", as 001 Table 5 does);
+    # display() rounds halves up, as the documents print (13.25 -> 13.3).
+    display = table.display(
         percent=percent, decimals=1 if table.counts is not None else None
     )
     return TableView(_head(table, row_header), _rows(table, display), 1 + len(table.data.columns))
-
-
-def half_up(frame: pd.DataFrame, decimals: int) -> pd.DataFrame:
-    """Round halves up, as the reference documents print (13.25 -> 13.3, 12.5% -> 13%);
-    Python's own formatting rounds an exact half to even."""
-    scale = 10.0**decimals
-    numbers = frame.apply(pd.to_numeric, errors="coerce")
-    rounded = np.floor(numbers * scale + 0.5 + 1e-9) / scale
-    return rounded.where(numbers.notna(), frame)
-
-
-def _printed(table: ResultTable) -> ResultTable:
-    """The table with the numbers it prints rounded half up (means to one decimal,
-    percentages to whole numbers)."""
-    changes: dict[str, Any] = {}
-    if table.counts is not None:
-        changes["data"] = half_up(table.data, 1)
-    if table.percent is not None:
-        changes["percent"] = half_up(table.percent, 0)
-    return table.replace(**changes) if changes else table
 
 
 def _head(table: ResultTable, row_header: str) -> tuple[tuple[HeadCell, ...], ...]:
