@@ -41,7 +41,7 @@ _AGE_PATTERNS = [
     re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.I),
     # "was 14 when", "(4 months)", "Child A (15)"
     re.compile(rf"\b(?:was|is|just|only|then)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s+(?:old|when|at the time))", re.I),
-    re.compile(rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.I),
+    _BRACKETED := re.compile(rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.I),
 ]
 _CHILD_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:white\s+british\s+|black\s+\w+\s+|mixed\s+\w+\s+|asian\s+\w+\s+|british\s+)?"
@@ -188,7 +188,7 @@ class ChildReader:
                 if who and who not in ("child",):
                     continue
                 score = 1.0 + (2.0 if _CHILD_NOUN_AFTER.match(after) else 0.0) + (1.5 if who == "child" else 0.0)
-                if k == 4 and who != "child":
+                if pat is _BRACKETED and who != "child":
                     continue  # a bare "(15)" needs a child right before it
                 if _HISTORY_BEFORE.search(before) and not _INCIDENT_BEFORE.search(before):
                     score -= 1.5

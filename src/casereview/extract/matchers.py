@@ -127,7 +127,18 @@ class ConceptRuler:
 
     def match(self, doc: Doc) -> list[Span]:
         out = []
-        for span in drop_contained(self.matcher.match(doc)):
+        spans = drop_contained(self.matcher.match(doc))
+        # A phrase that carries its own negation ("did not drink") gives way to a longer
+        # overlapping one ("did not drink or use drugs"), which the negation then covers.
+        negative = [i for i, sp in enumerate(spans) if self.concepts[sp.label_].value == "no"]
+        if negative:
+            drop = {
+                i for i in negative
+                if any(j != i and sp.start < spans[i].end and spans[i].start < sp.end
+                       and len(sp) > len(spans[i]) for j, sp in enumerate(spans))
+            }
+            spans = [sp for i, sp in enumerate(spans) if i not in drop]
+        for span in spans:
             c = self.concepts[span.label_]
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             before = doc[span.start - 1].lower_ if span.start > 0 else ""

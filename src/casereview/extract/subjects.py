@@ -93,6 +93,7 @@ class SubjectAttributor:
         out: list[Mention] = []
         last: dict[str, Mention] = {}
         history: dict[str, list[Mention]] = {}
+        last_role: dict[str, Mention] = {}
         # Subject preference: a pronoun opening a sentence continues the previous sentence's
         # subject when the gender fits ("Child A lived with her mother. At 15 she had been
         # exploited" -> the child, not the mother mentioned last).
@@ -117,10 +118,12 @@ class SubjectAttributor:
                     # "his stepfather assaulted him": an object is not its own verb's subject
                     earlier = [m for m in history.get(g, []) if m.role != ref.role]
                     ref = earlier[-1] if earlier else ref
-                if sent_start not in first_of_sent and sent_start > 0:
+                if sent_start not in first_of_sent and sent_start > 0 and g != "plural":
                     before = first_of_sent.get(sent_of[sent_start - 1])
-                    if before is not None and before.gender == g and g != "plural":
+                    if before is not None and before.gender == g:
                         ref = before
+                    elif child_g == g and "child" in last_role:
+                        ref = last_role["child"]  # the protagonist of a review is the child
                 if ref is None:
                     role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
                     ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
@@ -142,6 +145,7 @@ class SubjectAttributor:
             if m.gender:
                 last[m.gender] = m
                 history.setdefault(m.gender, []).append(m)
+            last_role[m.cls] = m
             if m.role in ("parents", "family"):
                 last["plural"] = m
         return out
