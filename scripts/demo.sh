@@ -5,6 +5,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/bootstrap.sh
+bash scripts/system-packages.sh
 export CASEREVIEW_DATABASE_URL="${CASEREVIEW_DATABASE_URL:-sqlite:///$ROOT/casereview.db}"
 DATA="$ROOT/src/casereview/data"
 cr() { "$ROOT/.venv/bin/casereview" "$@"; }
@@ -25,6 +26,14 @@ if [ -f "$DATA/cafcass-2009-2016.csv" ]; then
     cr stats "$field" --codebook cafcass-scr
   done
 fi
+mkdir -p "$ROOT/out"
+if [ -f "$DATA/cafcass-2009-2016.csv" ]; then
+  cr report --codebook cafcass-scr --compare triennial-2014-17 --out "$ROOT/out/cafcass-report.html"
+  cr report --codebook cafcass-scr --out "$ROOT/out/cafcass-report.pdf"
+  cr report --codebook cafcass-scr --out "$ROOT/out/cafcass-tables.xlsx"
+fi
+cr brief --codebook triennial-2014-17 --out "$ROOT/out/briefing.pdf"
 echo
 echo "Register: $CASEREVIEW_DATABASE_URL"
-echo "Next: .venv/bin/casereview --help"
+echo "Reports:  $ROOT/out/ (study report HTML/PDF, tables in Excel, practitioner briefing)"
+echo "Next:     .venv/bin/casereview --help"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for browser tests and page screenshots,
-# poppler-utils for PDF checks, qpdf to make encrypted test PDFs. Installed only if missing.
+# Debian packages casereview needs beyond Python: the Pango/HarfBuzz/fontconfig libraries and
+# fonts that WeasyPrint uses to write PDF reports. Installed only when missing.
 set -euo pipefail
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fontconfig fonts-dejavu-core fonts-liberation2)
 need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
-command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
 if [ ${#need[@]} -gt 0 ]; then
+  command -v apt-get >/dev/null 2>&1 || { echo "please install: ${need[*]}" >&2; exit 1; }
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
