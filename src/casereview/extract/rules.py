@@ -50,6 +50,9 @@ class Concept(Strict):
     fields: dict[FieldsKey, tuple[str, ...]] = Field(
         description="Codebook field ids suggested when the finding is about this kind of person"
     )
+    fields_if_negated: dict[FieldsKey, tuple[str, ...]] = Field(
+        default_factory=dict, description="More fields suggested only when the finding is negated"
+    )
     default_subject: SubjectClass | None = Field(
         default="family",
         description="Subject when the sentence names nobody; null drops such mentions",

@@ -259,10 +259,11 @@ class SubjectAttributor:
                     f.others = [(m.role, m.cls)]
                     return joined[-1], joined[-1].how
             return m, m.how
-        # 5. nearest after
+        # 5. nearest after; abuse with nobody before it is the child's ("fractures, which the
+        # pathologist considered inflicted; the grandmother was charged")
+        if f.concept.victim:
+            return None
         for m in after:
-            if f.concept.victim and m.agent:
-                continue
             if m.start - e <= 12:
                 return m, m.how
         return None

@@ -53,7 +53,10 @@ def fields_for(f: Finding, child_age: float | None, cls: str | None = None) -> t
     # is the child's own use).
     if key == "child" and f.concept.id in _SUBSTANCE and child_age is not None and child_age < 10:
         key = "family"
-    return fields.get(key, ())  # type: ignore[call-overload, no-any-return]
+    out = tuple(fields.get(key, ()))  # type: ignore[call-overload]
+    if f.assertion == "negated":
+        out += tuple(f.concept.fields_if_negated.get(key, ()))  # type: ignore[call-overload]
+    return out
 
 
 _PAST = ("past", "previous")
