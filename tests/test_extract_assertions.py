@@ -98,3 +98,22 @@ def test_a_month_name_is_not_a_hedge() -> None:
 )
 def test_child_protection_plan(text: str, expected: object) -> None:
     assert extract_text(text).summary["child_protection_plan"] == expected
+
+
+def test_learning_and_recommendations_sections_assert_nothing() -> None:
+    text = (
+        "Death of a 7-month-old boy from a head injury. Mother had experienced postnatal depression.\n\n"
+        "Learning includes: the importance of involving fathers; professionals need to recognise "
+        "the cumulative risk of domestic abuse, parental mental health problems and substance misuse.\n\n"
+        "Recommendations include: training for GPs on neglect and learning disability in parents."
+    )
+    summary = extract_text(text).summary
+    assert summary["parental_mental_health"] is True  # asserted in the case summary
+    for key in ("domestic_abuse", "parental_drug_misuse", "neglect", "parental_learning_disability"):
+        assert summary[key] is None, key
+
+
+def test_a_parent_convicted_of_manslaughter_physically_harmed_the_child() -> None:
+    summary = extract_text("Death of a 7-month-old boy. Father was convicted of manslaughter.").summary
+    assert summary["physical_abuse"] is True
+    assert summary["parental_criminal_record"] is True

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casereview.extract import rules as R
 from casereview.extract.findings import Finding, child_of, findings_of
+from casereview.extract.generic import LearningZones, is_generic
 from casereview.extract.matchers import PEOPLE_KEY
 
 _POSSESSIVE_PRONOUNS = {"her", "his", "their"}
@@ -30,17 +31,7 @@ _VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
 _AGENT_PREPS = {"by", "from", "with"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 _DETERMINERS = {"the", "her", "his", "their", "both", "a", "an", "this", "that", "mother's", "'s"}
-_GENERIC_PLURALS = {"parents", "children", "carers", "families", "adults", "babies", "infants", "young people", "parent", "child", "carer", "family", "the children", "siblings"}
-_GENERIC_WORDS = re.compile(
-    r"\b(practitioners?|professionals?|agencies|services|staff|workforce|organisations|partners|"
-    r"should|must|need|needs|can|ought|important|importance|impact|awareness|"
-    r"understanding|training|guidance|learning|lessons?|recommendations?|research|evidence shows|"
-    r"nationally|often|commonly|frequently|typically|generally|always)\b",
-    re.I,
-)
-_PAST = re.compile(r"\b(was|were|had|did|been|went|became|told|said|disclosed|reported)\b", re.I)
-
-
+_GENERIC_PLURALS = {"parental", "parenting", "parents", "children", "carers", "families", "adults", "babies", "infants", "young people", "parent", "child", "carer", "family", "the children", "siblings"}
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -175,22 +166,26 @@ class SubjectAttributor:
                 lo, hi = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
                 by_sent[sent.start] = mentions[lo:hi]
         self._asides_cache: dict[int, list[tuple[int, int]]] = {}
+        zones = LearningZones(doc)
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
             self._sentence_mentions = by_sent[f.sent.start]
             ms = [m for m in by_sent[f.sent.start] if m.end <= f.span.start or m.start >= f.span.end]
             ms = self._apply_of_owners(doc, ms)
             subject = self._attribute(doc, f, ms)
+            in_learning = zones.within(f.sent.start)
             if subject is None:
                 f.subject, f.subject_class, f.subject_how = None, f.concept.default_subject, "default"
                 if f.subject_class:
                     f.subject = "child" if f.subject_class == "child" else "family"
-                f.generic = _is_generic(f.sent, ms)
+                specific = [x for x in ms if not x.generic]
+                f.generic = in_learning or is_generic(f.sent.text, bool(specific))
             else:
                 m, how = subject
                 f.subject, f.subject_class, f.subject_how = m.role, m.cls, how
                 if m.generic:
-                    f.generic = _is_generic(f.sent, [x for x in ms if not x.generic])
+                    specific = [x for x in ms if not x.generic]
+                    f.generic = in_learning or is_generic(f.sent.text, bool(specific))
         return findings
 
     @staticmethod
@@ -359,12 +354,3 @@ def _asides(sent: Span) -> list[tuple[int, int]]:
             if end is not None:
                 out.append((tok.i, end))
     return out
-
-
-def _is_generic(sent: Span, specific: list[Mention]) -> bool:
-    """A general statement about practice: nobody in this family named, present tense, and
-    words of guidance ("practitioners should be alert to domestic abuse")."""
-    if any(not m.generic for m in specific):
-        return False
-    text = sent.text
-    return bool(_GENERIC_WORDS.search(text)) and not _PAST.search(text)
