@@ -59,6 +59,11 @@ _INCIDENT_BEFORE = re.compile(
     r"was (seriously )?(injured|harmed|assaulted|stabbed|shot)|admitted to hospital)[^.]*$",
     re.I,
 )
+_INCIDENT_NEAR = re.compile(
+    r"\b(died|death|killed|admitted|injur\w*|found (dead|unresponsive|hanged)|harmed|assaulted|"
+    r"stabbed|scald\w*|burn(s|ed|t)|fractur\w*|incident|collapsed|taken to hospital|overdose)\b",
+    re.I,
+)
 _HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$", re.I)
 
 
@@ -192,6 +197,8 @@ class ChildReader:
                     continue  # a bare "(15)" needs a child right before it
                 if _HISTORY_BEFORE.search(before) and not _INCIDENT_BEFORE.search(before):
                     score -= 1.5
+                if _INCIDENT_NEAR.search(text[max(0, m.start() - 150) : m.end() + 150]):
+                    score += 0.75  # the age at the incident, not at an earlier event
                 seen.add((m.start(), m.end()))
                 cands.append(_Age(years, score, m.start(), m.end()))
         for span in newborn:

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from casereview.extract import rules as R
 from casereview.extract.names import name_matcher, with_child_names, with_introduced_names
 
+_NEGATIONS = {"not", "no", "never", "n't", "without", "nor"}
 PEOPLE_KEY = "cr_people"
 CONCEPTS_KEY = "cr_concepts"
 NOT_A_PERSON = "_not_a_person"
@@ -128,9 +129,13 @@ class ConceptRuler:
     def match(self, doc: Doc) -> list[Span]:
         out = []
         spans = drop_contained(self.matcher.match(doc))
-        # A phrase that carries its own negation ("did not drink") gives way to a longer
-        # overlapping one ("did not drink or use drugs"), which the negation then covers.
-        negative = [i for i, sp in enumerate(spans) if self.concepts[sp.label_].value == "no"]
+        # A phrase that carries a negation word ("did not drink", "was not brought") gives way
+        # to a longer overlapping one ("did not drink or use drugs", "not brought into the
+        # plan"), which the negation then covers.
+        negative = [
+            i for i, sp in enumerate(spans)
+            if self.concepts[sp.label_].value == "no" or any(t.lower_ in _NEGATIONS for t in sp)
+        ]
         if negative:
             drop = {
                 i for i in negative

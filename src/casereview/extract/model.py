@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SUGGESTION_KEYS = (
@@ -36,9 +36,10 @@ class Suggestion:
     start: int
     end: int
     confidence: float
+    weak: bool = field(default=False, repr=False, compare=False)  # not part of the JSON
 
     def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items()}
+        return {k: getattr(self, k) for k in SUGGESTION_KEYS}
 
 
 @dataclass

@@ -66,6 +66,11 @@ class Concept(Strict):
         default=False,
         description="A person named inside the matched words is the subject ('reported him missing')",
     )
+    weak: bool = Field(
+        default=False,
+        description="Supporting evidence (a service, a bare word): true only if nothing "
+        "negates the same field",
+    )
     only: tuple[Assertion, ...] | None = Field(
         default=None, description="Suggest only with these assertions (e.g. only when negated)"
     )

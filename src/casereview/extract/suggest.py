@@ -108,7 +108,7 @@ def suggestions(
                 value = value_for(f, field_id in ended)
                 conf = f.concept.confidence * _ASSERTION_WEIGHT[assertion] * _HOW_WEIGHT.get(f.subject_how, 0.8)
                 out.append(_make(field_id, value, role, assertion, f.span, f.sent, conf,
-                                 norm, pages, field_labels, value_labels))
+                                 norm, pages, field_labels, value_labels, weak=f.concept.weak))
     for fact in (facts.age, facts.gender, facts.ethnicity):
         if fact is not None and fact.span is not None:
             out.append(_fact(fact, norm, pages, field_labels, value_labels))
@@ -123,7 +123,7 @@ def _fact(fact: ChildFact, norm: NormalText, pages: PageIndex, fl: dict, vl: dic
 
 
 def _make(field_id: str, value: Any, subject: str, assertion: str, span: Any, sent: Any, conf: float,
-          norm: NormalText, pages: PageIndex, fl: dict, vl: dict) -> Suggestion:
+          norm: NormalText, pages: PageIndex, fl: dict, vl: dict, weak: bool = False) -> Suggestion:
     start, end = norm.original(span.start_char, span.end_char)
     if isinstance(value, float):
         label = f"{value:g} years"
@@ -141,6 +141,7 @@ def _make(field_id: str, value: Any, subject: str, assertion: str, span: Any, se
         start=start,
         end=end,
         confidence=round(min(conf, 0.99), 2),
+        weak=weak,
     )
 
 
@@ -170,8 +171,14 @@ def summary(items: list[Suggestion], facts: ChildFacts) -> dict[str, Any]:
                 pick = fm.fallback
             out[fm.key] = fm.values.get(pick) if pick is not None else None
             continue
-        truth = {_truth(fm, s.value) for s in asserted} - {None}
-        out[fm.key] = True if True in truth else (False if False in truth else None)
+        strong = {_truth(fm, s.value) for s in asserted if not s.weak} - {None}
+        weak = {_truth(fm, s.value) for s in asserted if s.weak} - {None}
+        if True in strong:
+            out[fm.key] = True
+        elif False in strong:
+            out[fm.key] = False  # a service or a bare word does not outweigh a negation
+        else:
+            out[fm.key] = True if True in weak else (False if False in weak else None)
     return out
 
 
