@@ -39,8 +39,10 @@ _AGE_PATTERNS = [
     re.compile(rf"\bage[d]?\s+(?:of\s+)?{_NUM}{_HALF}(?:\s+{_UNIT})?(?:,?\s+(?:and\s+)?{_NUM}\s+{_UNIT})?\b", re.I),
     # "3 months of age", "4 years of age"
     re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.I),
-    # "was 14 when", "(4 months)", "Child A (15)"
-    re.compile(rf"\b(?:was|is|just|only|then)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s+(?:old|when|at the time))", re.I),
+    # "was 14 when", "Child P was 15 and ..." (a bare number needs the child just before it)
+    _BARE := re.compile(rf"\b(?:was|is|just|only|then)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))", re.I),
+    # chronology entries: "8 weeks: Police attend ...", "Aged 2 years 4 months: ..."
+    _ENTRY := re.compile(rf"(?:^|[.:;]\s+)(?:aged\s+)?{_NUM_ONLY}\s+{_UNIT}(?:,?\s+(?:and\s+)?{_NUM_ONLY}\s+{_UNIT})?(?:\s+old)?\s*:", re.I),
     _BRACKETED := re.compile(rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.I),
 ]
 _CHILD_NOUN_AFTER = re.compile(
@@ -61,7 +63,8 @@ _INCIDENT_BEFORE = re.compile(
 )
 _INCIDENT_NEAR = re.compile(
     r"\b(died|death|killed|admitted|injur\w*|found (dead|unresponsive|hanged)|harmed|assaulted|"
-    r"stabbed|scald\w*|burn(s|ed|t)|fractur\w*|incident|collapsed|taken to hospital|overdose)\b",
+    r"stabbed|scald\w*|burn(s|ed|t)|fractur\w*|incident|collapsed|(taken|brought|rushed) to hospital|"
+    r"overdose|toxicology)\b",
     re.I,
 )
 _HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$", re.I)
@@ -180,7 +183,7 @@ class ChildReader:
         seen: set[tuple[int, int]] = set()
         for k, pat in enumerate(_AGE_PATTERNS):
             for m in pat.finditer(text):
-                if any(a <= m.start() < b for a, b in seen):
+                if any(a < m.end() and m.start() < b for a, b in seen):
                     continue
                 years = age_value(m)
                 if years is None or years > 18:
@@ -195,6 +198,10 @@ class ChildReader:
                 score = 1.0 + (2.0 if _CHILD_NOUN_AFTER.match(after) else 0.0) + (1.5 if who == "child" else 0.0)
                 if pat is _BRACKETED and who != "child":
                     continue  # a bare "(15)" needs a child right before it
+                if pat is _BARE and who != "child" and not re.search(r"old|when|at the time", m.group(0) + after[:15], re.I):
+                    continue
+                if pat is _ENTRY:
+                    score += 0.5 + 0.01 * len(cands)  # a chronology: the last entry is the incident
                 if _HISTORY_BEFORE.search(before) and not _INCIDENT_BEFORE.search(before):
                     score -= 1.5
                 if _INCIDENT_NEAR.search(text[max(0, m.start() - 150) : m.end() + 150]):
@@ -268,6 +275,10 @@ class ChildReader:
         for owner in ("child", "family"):
             if owner in found:
                 group, span = found[owner][0]
+                # "of Black Caribbean and White British dual heritage": two groups -> mixed
+                same_sent = {g for g, sp in found[owner] if sp.sent.start == span.sent.start}
+                if "mixed" in same_sent or len(same_sent) > 1:
+                    group = "mixed"
                 return ChildFact("ethnicity", group, span, 0.85 if owner == "child" else 0.75)
         parents = {o: v[0] for o, v in found.items() if o in ("mother", "father")}
         if len(parents) == 2:
