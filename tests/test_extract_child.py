@@ -80,3 +80,17 @@ def test_review_criteria_are_not_a_death() -> None:
         "died or been seriously harmed. Child E was admitted to hospital with burns."
     )
     assert extract_text(text).summary["fatal"] is False
+
+
+def test_chronology_age_is_the_last_entry() -> None:
+    text = (
+        "Key episodes\n\nAged 14 months: Child T attends A&E with a burn.\n"
+        "Aged 19 months: Police execute a drugs warrant.\n"
+        "Aged 2 years 4 months: Child T is brought to hospital drowsy and agitated."
+    )
+    assert extract_text(text).summary["child_age_years"] == 2.33
+
+
+def test_two_groups_for_the_child_are_mixed() -> None:
+    text = "Baby C is of Black Caribbean and White British dual heritage."
+    assert extract_text(text).summary["ethnicity"] == "mixed"

@@ -31,6 +31,8 @@ _NUM_ONLY = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted((k for k in _NUMBERS if len(
 _UNIT = r"(years?|yrs?|months?|mths?|mos?|weeks?|wks?|days?)"
 _HALF = r"(?:\s+and\s+a\s+half)?"
 _AGE_PATTERNS = [
+    # chronology entries: "8 weeks: Police attend ...", "Aged 2 years 4 months: ..."
+    _ENTRY := re.compile(rf"\b(?:aged\s+)?{_NUM_ONLY}\s+{_UNIT}(?:,?\s+(?:and\s+)?{_NUM_ONLY}\s+{_UNIT})?(?:\s+old)?\s*:", re.I),
     # "17 years and 2 months old", "2 years, 4 months old", "aged 2 years and 4 months"
     re.compile(rf"\b{_NUM_ONLY}\s+(years?|yrs?)(?:,\s*|\s+and\s+|\s+){_NUM_ONLY}\s+(months?|mths?|weeks?)(?:[\s-]+old)?\b", re.I),
     # "15-year-old", "six week old", "18 month old baby", "two and a half year old"
@@ -40,9 +42,8 @@ _AGE_PATTERNS = [
     # "3 months of age", "4 years of age"
     re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.I),
     # "was 14 when", "Child P was 15 and ..." (a bare number needs the child just before it)
-    _BARE := re.compile(rf"\b(?:was|is|just|only|then)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))", re.I),
-    # chronology entries: "8 weeks: Police attend ...", "Aged 2 years 4 months: ..."
-    _ENTRY := re.compile(rf"(?:^|[.:;]\s+)(?:aged\s+)?{_NUM_ONLY}\s+{_UNIT}(?:,?\s+(?:and\s+)?{_NUM_ONLY}\s+{_UNIT})?(?:\s+old)?\s*:", re.I),
+    _BARE := re.compile(rf"\b(?:was|is|just|only|then|now)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))", re.I),
+
     _BRACKETED := re.compile(rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.I),
 ]
 _CHILD_NOUN_AFTER = re.compile(
@@ -191,7 +192,9 @@ class ChildReader:
                 after, before = text[m.end() : m.end() + 40], text[max(0, m.start() - 60) : m.start()]
                 if _NOT_CHILD_AFTER.match(after):
                     continue
-                near = [p for p in people if p[1] <= m.start() and m.start() - p[1] <= 25]
+                here = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                sent_start = here.sent.start_char if here is not None else 0
+                near = [p for p in people if sent_start <= p[0] and p[1] <= m.start() and m.start() - p[1] <= 25]
                 who = near[-1][2] if near else None
                 if who and who not in ("child",):
                     continue
@@ -201,10 +204,14 @@ class ChildReader:
                 if pat is _BARE and who != "child" and not re.search(r"old|when|at the time", m.group(0) + after[:15], re.I):
                     continue
                 if pat is _ENTRY:
+                    if here is None or not (here[0].is_sent_start or text[max(0, m.start() - 2) : m.start()].strip() in (".", ":", ";")):
+                        continue
                     score += 0.5 + 0.01 * len(cands)  # a chronology: the last entry is the incident
+                if m.group(0).lower().startswith("then"):
+                    score -= 1.0  # "Child R, then 2, ...": an earlier time
                 if _HISTORY_BEFORE.search(before) and not _INCIDENT_BEFORE.search(before):
                     score -= 1.5
-                if _INCIDENT_NEAR.search(text[max(0, m.start() - 150) : m.end() + 150]):
+                if _INCIDENT_NEAR.search(text[max(0, m.start() - 200) : m.end() + 200]):
                     score += 0.75  # the age at the incident, not at an earlier event
                 seen.add((m.start(), m.end()))
                 cands.append(_Age(years, score, m.start(), m.end()))
