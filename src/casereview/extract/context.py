@@ -12,6 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from medspacy.common.medspacy_matcher import MedspacyMatcher
+from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConTextGraph, ConTextModifier, ConTextRule
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -70,7 +71,10 @@ class ContextAsserter:
         self.name = name
         self.concepts = {c.id: c for c in R.concepts(rules_dir)}
         # MedspacyMatcher keeps only the tokenizer to build its phrase patterns.
-        self.matcher = MedspacyMatcher(nlp, name=name, phrase_matcher_attr="LOWER")
+        # No pruning here: a longer modifier that overlaps a finding ("never reported" in
+        # "never reported missing") must be dropped first so that the shorter one ("never")
+        # still applies; see `_modifiers`.
+        self.matcher = MedspacyMatcher(nlp, name=name, phrase_matcher_attr="LOWER", prune=False)
         self.matcher.add(build_rules(R.context_rules(rules_dir)))
         self.vocab = nlp.vocab
 
@@ -101,9 +105,9 @@ class ContextAsserter:
             targets = targets_by_sent[sent_start]
             modifiers = [
                 ConTextModifier(rule_map[self.vocab.strings[m]], s, e, doc)
-                for m, s, e in mods_by_sent.get(sent_start, [])
+                for m, s, e in _modifiers(mods_by_sent.get(sent_start, []), targets)
             ]
-            graph = ConTextGraph(targets=targets, modifiers=modifiers, prune_on_modifier_overlap=True)
+            graph = ConTextGraph(targets=targets, modifiers=modifiers, prune_on_modifier_overlap=False)
             graph.update_scopes()
             graph.apply_modifiers()
             cats: dict[tuple[int, int, str], set[str]] = defaultdict(set)
@@ -126,3 +130,11 @@ class ContextAsserter:
     def set_annotations(self, doc: Doc, findings: list[Finding]) -> None:
         findings_of(doc)[:] = findings
 
+
+def _modifiers(matches: list[tuple[int, int, int]], targets: list[Span]) -> list[tuple[int, int, int]]:
+    """Modifiers that share no word with a finding ("learning" in "learning disability",
+    "not" in "did not drink" are the finding's own words), then the longest of overlapping
+    ones ("no history of" over "history of"), as medspaCy's matcher would prune."""
+    taken = {i for t in targets for i in range(t.start, t.end)}
+    free = [m for m in matches if not any(i in taken for i in range(m[1], m[2]))]
+    return prune_overlapping_matches(free) if free else []
