@@ -50,6 +50,11 @@ class Concept(Strict):
     fields: dict[FieldsKey, tuple[str, ...]] = Field(
         description="Codebook field ids suggested when the finding is about this kind of person"
     )
+    older_child_fields: tuple[str, ...] | None = Field(
+        default=None,
+        description="Fields instead of the child's when the child is 13 or over and the "
+        "sentence does not speak of the home",
+    )
     fields_if_negated: dict[FieldsKey, tuple[str, ...]] = Field(
         default_factory=dict, description="More fields suggested only when the finding is negated"
     )

@@ -241,7 +241,9 @@ class SubjectAttributor:
         if candidates:
             m = candidates[-1]
             if len(candidates) > 1 and _coordinated(doc, m.end, s):
-                first = candidates[0]
+                # "Child E's father was a lone carer and was alcohol dependent": the clause
+                # subject is the father, not the child who owns him
+                first = next((c for c in candidates if not c.possessive), candidates[0])
                 return first, first.how
             if f.concept.victim and m.cls == "sibling":
                 # "Child A, aged 4, and his sister Child B, who were killed": both of them

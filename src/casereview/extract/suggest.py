@@ -6,6 +6,7 @@ null; findings about the wrong person (grandparents, siblings, neighbours) sugge
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +20,7 @@ _SUBSTANCE = {"alcohol", "drugs"}
 _ASSERTION_WEIGHT = {"present": 1.0, "historical": 0.95, "negated": 0.9, "possible": 0.6, "hypothetical": 0.5}
 _HOW_WEIGHT = {"possessive": 1.0, "named": 0.97, "pronoun": 0.85, "default": 0.8}
 _FLIP = {"yes": "no", "no": "yes"}
+_AT_HOME = re.compile(r"\b(witness\w*|expos\w*|at home|in the home|household|between (her|his|the) parents|parents)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,14 @@ def fields_for(f: Finding, child_age: float | None, cls: str | None = None) -> t
     # is the child's own use).
     if key == "child" and f.concept.id in _SUBSTANCE and child_age is not None and child_age < 10:
         key = "family"
+    if (
+        key == "child"
+        and f.concept.older_child_fields is not None
+        and child_age is not None
+        and child_age >= 13
+        and not _AT_HOME.search(f.sent.text)
+    ):
+        return f.concept.older_child_fields
     out = tuple(fields.get(key, ()))  # type: ignore[call-overload]
     if f.assertion == "negated":
         out += tuple(f.concept.fields_if_negated.get(key, ()))  # type: ignore[call-overload]
