@@ -19,11 +19,15 @@ _GENERIC_WORDS = re.compile(
     r"nationally|often|commonly|frequently|typically|generally|always)\b",
     re.I,
 )
-_PAST = re.compile(r"\b(was|were|had|did|been|went|became|told|said|disclosed|reported)\b", re.I)
+_PAST = re.compile(
+    r"\b(was|were|had|did|been|went|became|told|said|disclosed|reported|took|left|began|found|"
+    r"knew|made|gave|saw|came|\w{3,}ed)\b",
+    re.I,
+)
 
 # Headings that open the learning part of a report or summary.
 _LEARNING_HEAD = re.compile(
-    r"^\W*(key |main |the |)(learning|lessons|recommendations?|practice points|practice learning|"
+    r"^\W*(key |main |the |)(learning(?!\s+(disab|difficult|need))|lessons|recommendations?|practice points|practice learning|"
     r"key (points|messages|issues for practice|findings)|learning (points|themes|includes)|"
     r"what (can|should|could) (we|practitioners|professionals|agencies)|"
     r"findings and recommendations|implications for practice|good practice|questions for)\b",
@@ -49,7 +53,9 @@ class LearningZones:
         open_at: int | None = None
         for sent in doc.sents:
             text = sent.text.strip()
-            if _LEARNING_HEAD.match(text):
+            words = text.split()
+            # a heading ("Learning", "Key learning points") or a lead-in ("Learning includes:")
+            if _LEARNING_HEAD.match(text) and (len(words) <= 6 or ":" in " ".join(words[:6])):
                 if open_at is None:
                     open_at = sent.start
             elif open_at is not None and _HEADING.match(text) and len(text.split()) <= 6:

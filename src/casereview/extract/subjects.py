@@ -214,6 +214,9 @@ class SubjectAttributor:
         if after:
             first = after[0]
             between = [t.lower_ for t in doc[e : first.start]]
+            if first.possessive and len(after) > 1 and after[1].start <= first.end + 2:
+                first = after[1]  # "by Child R's father": the father
+                after = after[1:]
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
             if f.concept.victim and not between and not first.agent and _verb_like(doc[e - 1]):
                 return first, first.how  # the object: "had sexually abused her"
