@@ -74,8 +74,16 @@ def _baseline_patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | N
     out = {}
     for c in R.concepts():
         words = sorted({p for ph in c.phrases for p in R.expand(ph.lower())}, key=len, reverse=True)
-        lower = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else re.compile(r"(?!)")
-        abbr = re.compile(r"\b(?:" + "|".join(map(re.escape, c.abbreviations)) + r")\b") if c.abbreviations else None
+        lower = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+            if words
+            else re.compile(r"(?!)")
+        )
+        abbr = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, c.abbreviations)) + r")\b")
+            if c.abbreviations
+            else None
+        )
         out[c.id] = (lower, abbr)
     return out
 
@@ -129,7 +137,10 @@ def score(cases: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str,
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         if key == "child_age_years":
             ga = ["null" if g is None else "ok" for g in golds]
-            pa = ["null" if p is None else ("ok" if same(key, p, g) else "wrong") for p, g in zip(ps, golds)]
+            pa = [
+                "null" if p is None else ("ok" if same(key, p, g) else "wrong")
+                for p, g in zip(ps, golds)
+            ]
             kappa = cohen_kappa_score(ga, pa)
         else:
             kappa = cohen_kappa_score([str(g) for g in golds], [str(p) for p in ps])
@@ -152,7 +163,9 @@ def report(name: str, cases: list[dict[str, Any]], errors: bool) -> dict[str, An
     base = [baseline_summary(c["text"], keys) for c in cases]
     ours, theirs = score(cases, preds), score(cases, base)
     print(f"\n== {name}: {len(cases)} cases, coded in {elapsed:.2f} s ==")
-    print(f"{'key':30} {'P':>5} {'R':>5} {'F1':>5} {'kappa':>6} {'acc':>5} | keyword: {'P':>5} {'R':>5} {'F1':>5} {'kappa':>6}")
+    print(
+        f"{'key':30} {'P':>5} {'R':>5} {'F1':>5} {'kappa':>6} {'acc':>5} | keyword: {'P':>5} {'R':>5} {'F1':>5} {'kappa':>6}"
+    )
     for key in keys:
         a, b = ours[key], theirs[key]
         print(
@@ -160,13 +173,17 @@ def report(name: str, cases: list[dict[str, Any]], errors: bool) -> dict[str, An
             f"          {b['p']:5.2f} {b['r']:5.2f} {b['f1']:5.2f} {b['kappa']:6.2f}"
         )
     a, b = ours["_flags_micro"], theirs["_flags_micro"]
-    print(f"{'FLAGS micro':30} {a['p']:5.2f} {a['r']:5.2f} {a['f1']:5.2f} {'':>6} {'':>5} |          {b['p']:5.2f} {b['r']:5.2f} {b['f1']:5.2f}")
+    print(
+        f"{'FLAGS micro':30} {a['p']:5.2f} {a['r']:5.2f} {a['f1']:5.2f} {'':>6} {'':>5} |          {b['p']:5.2f} {b['r']:5.2f} {b['f1']:5.2f}"
+    )
     if errors:
         for case, pred in zip(cases, preds):
             wrong = [k for k in keys if not same(k, pred.get(k), case["gold"][k])]
             if wrong:
-                print(f"\n-- {case['id']} ({case['style']}): "
-                      + ", ".join(f"{k}: got {pred.get(k)!r} want {case['gold'][k]!r}" for k in wrong))
+                print(
+                    f"\n-- {case['id']} ({case['style']}): "
+                    + ", ".join(f"{k}: got {pred.get(k)!r} want {case['gold'][k]!r}" for k in wrong)
+                )
     return {"ours": ours, "keyword": theirs}
 
 
@@ -195,7 +212,11 @@ def synthetic_report(words: int = 46_000, seed: int = 7) -> list[str]:
     n = 0
     while n < words:
         para = " ".join(
-            rng.choice(_SENTENCES).format(c=rng.choice("ABCD"), p=rng.choice(["her mother", "his father", "both parents"]), d=f"{rng.randint(1, 28)} March")
+            rng.choice(_SENTENCES).format(
+                c=rng.choice("ABCD"),
+                p=rng.choice(["her mother", "his father", "both parents"]),
+                d=f"{rng.randint(1, 28)} March",
+            )
             for _ in range(rng.randint(4, 8))
         )
         paras.append(para)
@@ -239,15 +260,19 @@ def speed() -> None:
     total = t_ingest + t_code
     print(f"pages {n_pages}, words {n_words}, suggestions {len(result.suggestions)}")
     print(f"pypdfium2 raw text (floor): {floor:.2f} s")
-    print(f"ingestion {t_ingest:.2f} s + coding {t_code:.2f} s = {total:.2f} s -> {n_pages / total:.0f} pages/s "
-          f"({total / floor:.1f}x the raw text extraction floor)")
+    print(
+        f"ingestion {t_ingest:.2f} s + coding {t_code:.2f} s = {total:.2f} s -> {n_pages / total:.0f} pages/s "
+        f"({total / floor:.1f}x the raw text extraction floor)"
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list development-set errors")
     ap.add_argument("--no-speed", action="store_true")
-    ap.add_argument("--dev-only", action="store_true", help="skip the held-out set (while iterating)")
+    ap.add_argument(
+        "--dev-only", action="store_true", help="skip the held-out set (while iterating)"
+    )
     args = ap.parse_args()
     report("dev", load("dev"), args.errors)
     if not args.dev_only and (DATA / "heldout.yaml").exists():

@@ -91,11 +91,16 @@ def test_summary_of_the_fixture() -> None:
 
 def test_phrase_expansion() -> None:
     assert R.expand("(misused|misusing) (alcohol|drink)") == [
-        "misused alcohol", "misused drink", "misusing alcohol", "misusing drink"
+        "misused alcohol",
+        "misused drink",
+        "misusing alcohol",
+        "misusing drink",
     ]
     assert R.expand("(history of |)self-harm") == ["history of self-harm", "self-harm"]
     assert R.expand("(in (her|his) childhood|as a child)") == [
-        "in her childhood", "in his childhood", "as a child"
+        "in her childhood",
+        "in his childhood",
+        "as a child",
     ]
     with pytest.raises(R.RulesError):
         R.expand("(unbalanced")
@@ -103,7 +108,8 @@ def test_phrase_expansion() -> None:
 
 def test_rules_file_with_an_unknown_key_is_refused(tmp_path: Path) -> None:
     (tmp_path / "concepts.yaml").write_text(
-        "concepts:\n  - {id: x, label: X, source: test, fields: {}, phrase: [a]}\n", encoding="utf-8"
+        "concepts:\n  - {id: x, label: X, source: test, fields: {}, phrase: [a]}\n",
+        encoding="utf-8",
     )
     with pytest.raises(R.RulesError, match="unknown key"):
         R.concepts(tmp_path)

@@ -20,15 +20,39 @@ def suggestions_for(text: str, field: str) -> list[tuple[object, str]]:
     ("text", "field", "assertion"),
     [
         ("Mother misused heroin throughout the pregnancy.", "par_drugs", "present"),
-        ("There was no evidence of domestic abuse in the household.", "fam_domestic_abuse", "negated"),
-        ("Father denied any cannabis use and his hair strand tests were negative.", "par_drugs", "negated"),
-        ("Possible cannabis use by the father was noted by the health visitor.", "par_drugs", "possible"),
+        (
+            "There was no evidence of domestic abuse in the household.",
+            "fam_domestic_abuse",
+            "negated",
+        ),
+        (
+            "Father denied any cannabis use and his hair strand tests were negative.",
+            "par_drugs",
+            "negated",
+        ),
+        (
+            "Possible cannabis use by the father was noted by the health visitor.",
+            "par_drugs",
+            "possible",
+        ),
         ("It was alleged that the father had used cocaine.", "par_drugs", "possible"),
         ("Mother had a history of depression.", "par_mental_health", "historical"),
-        ("Practitioners should always ask about domestic abuse.", "fam_domestic_abuse", "hypothetical"),
-        ("If there had been any concerns about alcohol, a referral would have followed.", "par_alcohol", "hypothetical"),
+        (
+            "Practitioners should always ask about domestic abuse.",
+            "fam_domestic_abuse",
+            "hypothetical",
+        ),
+        (
+            "If there had been any concerns about alcohol, a referral would have followed.",
+            "par_alcohol",
+            "hypothetical",
+        ),
         # pseudo-negations: the fact existed, agencies did not know or act
-        ("The domestic abuse was not known to agencies at the time.", "fam_domestic_abuse", "present"),
+        (
+            "The domestic abuse was not known to agencies at the time.",
+            "fam_domestic_abuse",
+            "present",
+        ),
         ("Mother did not disclose her heroin use to the midwife.", "par_drugs", "present"),
         ("Mother was no longer using heroin when the baby was born.", "par_drugs", "historical"),
         ("A non-accidental injury could not be ruled out.", "physical_abuse", "possible"),
@@ -41,17 +65,25 @@ def test_assertion_types(text: str, field: str, assertion: str) -> None:
 
 
 def test_negated_yes_no_field_suggests_no() -> None:
-    assert suggestions_for("Mother had no history of mental health problems.", "par_mental_health") == [
-        ("no", "negated")
-    ]
+    assert suggestions_for(
+        "Mother had no history of mental health problems.", "par_mental_health"
+    ) == [("no", "negated")]
 
 
 @pytest.mark.parametrize(
     ("text", "key", "expected"),
     [
         ("Mother had a history of depression.", "parental_mental_health", True),
-        ("No concerns were raised about the mother's mental health.", "parental_mental_health", False),
-        ("There were suspicions that father was drinking heavily.", "parental_alcohol_misuse", None),
+        (
+            "No concerns were raised about the mother's mental health.",
+            "parental_mental_health",
+            False,
+        ),
+        (
+            "There were suspicions that father was drinking heavily.",
+            "parental_alcohol_misuse",
+            None,
+        ),
         ("Professionals need to be alert to domestic abuse.", "domestic_abuse", None),
         # denial alone is a negation, but an assertion elsewhere wins (manual, General rules)
         ("Father denied drinking.", "parental_alcohol_misuse", False),
@@ -90,8 +122,14 @@ def test_a_month_name_is_not_a_hedge() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Child A was made subject to a child protection plan and was on the plan at the time of her death.", "current"),
-        ("Child A had been subject to a child protection plan for neglect; the plan ended a year before the incident.", "previous"),
+        (
+            "Child A was made subject to a child protection plan and was on the plan at the time of her death.",
+            "current",
+        ),
+        (
+            "Child A had been subject to a child protection plan for neglect; the plan ended a year before the incident.",
+            "previous",
+        ),
         ("Child A had never been subject to a child protection plan.", "none"),
         ("Child A's older brother had been subject to a child protection plan.", None),
     ],
@@ -109,11 +147,18 @@ def test_learning_and_recommendations_sections_assert_nothing() -> None:
     )
     summary = extract_text(text).summary
     assert summary["parental_mental_health"] is True  # asserted in the case summary
-    for key in ("domestic_abuse", "parental_drug_misuse", "neglect", "parental_learning_disability"):
+    for key in (
+        "domestic_abuse",
+        "parental_drug_misuse",
+        "neglect",
+        "parental_learning_disability",
+    ):
         assert summary[key] is None, key
 
 
 def test_a_parent_convicted_of_manslaughter_physically_harmed_the_child() -> None:
-    summary = extract_text("Death of a 7-month-old boy. Father was convicted of manslaughter.").summary
+    summary = extract_text(
+        "Death of a 7-month-old boy. Father was convicted of manslaughter."
+    ).summary
     assert summary["physical_abuse"] is True
     assert summary["parental_criminal_record"] is True

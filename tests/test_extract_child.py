@@ -31,7 +31,12 @@ def test_child_age(text: str, years: float) -> None:
 
 
 def test_no_age_when_only_adults_have_ages() -> None:
-    assert extract_text("Mother, aged 19, and father, aged 23, lived together.").summary["child_age_years"] is None
+    assert (
+        extract_text("Mother, aged 19, and father, aged 23, lived together.").summary[
+            "child_age_years"
+        ]
+        is None
+    )
 
 
 @pytest.mark.parametrize(
@@ -39,7 +44,10 @@ def test_no_age_when_only_adults_have_ages() -> None:
     [
         ("Child A was a 3-month-old boy.", "male"),
         ("Child B lived with her mother and her mother's partner.", "female"),
-        ("Child D was taken to hospital by ambulance. He was pronounced dead shortly after arrival.", "male"),
+        (
+            "Child D was taken to hospital by ambulance. He was pronounced dead shortly after arrival.",
+            "male",
+        ),
     ],
 )
 def test_child_gender(text: str, gender: str) -> None:
@@ -67,7 +75,10 @@ def test_ethnicity(text: str, group: str) -> None:
         ("Child A was pronounced dead at hospital.", True),
         ("Child B sustained serious head injuries and died two days later.", True),
         ("Child C was admitted to hospital with a fractured skull; she survived.", False),
-        ("Child D's father died when she was two. She was later admitted to hospital after an overdose.", False),
+        (
+            "Child D's father died when she was two. She was later admitted to hospital after an overdose.",
+            False,
+        ),
     ],
 )
 def test_fatal(text: str, fatal: bool) -> None:

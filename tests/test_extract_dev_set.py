@@ -33,8 +33,14 @@ MIN_CASES = {"dev": 80, "heldout": 30, "heldout_b": 45}
 CASE_FIELDS = {"id", "style", "text", "gold", "notes"}
 REQUIRED_FIELDS = {"id", "style", "text", "gold"}
 STYLES = {
-    "case-summary", "scr-excerpt", "rapid-review", "lcspr-excerpt", "vignette", "chronology",
-    "notification", "learning-brief",
+    "case-summary",
+    "scr-excerpt",
+    "rapid-review",
+    "lcspr-excerpt",
+    "vignette",
+    "chronology",
+    "notification",
+    "learning-brief",
 }
 CATEGORICAL = {
     "child_gender": {"male", "female"},

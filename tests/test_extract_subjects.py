@@ -48,8 +48,14 @@ def test_subject_of_finding(text: str, field: str, subject: str) -> None:
     [
         ("The maternal grandmother misused alcohol.", "parental_alcohol_misuse"),
         ("A neighbour had convictions for violence.", "parental_criminal_record"),
-        ("A previous partner of the maternal grandmother had convictions for violence.", "parental_criminal_record"),
-        ("Child A's mother had a good relationship with her own mother, who misused drugs.", "parental_drug_misuse"),
+        (
+            "A previous partner of the maternal grandmother had convictions for violence.",
+            "parental_criminal_record",
+        ),
+        (
+            "Child A's mother had a good relationship with her own mother, who misused drugs.",
+            "parental_drug_misuse",
+        ),
         ("Child A's older sister had been self-harming for a year.", "child_mental_health"),
         ("Child A was 2. Her brother was on a CP plan.", "child_protection_plan"),
         ("Her older brother had ADHD.", "child_disability"),

@@ -9,7 +9,8 @@ Public API: `extract_text(text, pages=None)`, `extract_document(doc)`, `Extracti
 
 from __future__ import annotations
 
-from typing import Any, Protocol, Sequence
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from casereview.extract.model import SUGGESTION_KEYS, Extraction, Suggestion
 

@@ -10,7 +10,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -21,58 +20,110 @@ from casereview.extract.findings import ChildFact, child_of
 from casereview.extract.matchers import PEOPLE_KEY
 
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-four": 24,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-one": 21,
+    "twenty-two": 22,
+    "twenty-four": 24,
 }
-_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True)) + r"|a|an)"
-_NUM_ONLY = r"(\d{1,2}(?:\.\d)?|" + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True)) + r")"
+_NUM = (
+    r"(\d{1,2}(?:\.\d)?|"
+    + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True))
+    + r"|a|an)"
+)
+_NUM_ONLY = (
+    r"(\d{1,2}(?:\.\d)?|"
+    + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True))
+    + r")"
+)
 _UNIT = r"(years?|yrs?|months?|mths?|mos?|weeks?|wks?|days?)"
 _HALF = r"(?:\s+and\s+a\s+half)?"
 _AGE_PATTERNS = [
     # chronology entries: "8 weeks: Police attend ...", "Aged 2 years 4 months: ..."
-    _ENTRY := re.compile(rf"\b(?:aged\s+)?{_NUM_ONLY}\s+{_UNIT}(?:,?\s+(?:and\s+)?{_NUM_ONLY}\s+{_UNIT})?(?:\s+old)?\s*:", re.I),
+    _ENTRY := re.compile(
+        rf"\b(?:aged\s+)?{_NUM_ONLY}\s+{_UNIT}(?:,?\s+(?:and\s+)?{_NUM_ONLY}\s+{_UNIT})?(?:\s+old)?\s*:",
+        re.IGNORECASE,
+    ),
     # "17 years and 2 months old", "2 years, 4 months old", "aged 2 years and 4 months"
-    re.compile(rf"\b{_NUM_ONLY}\s+(years?|yrs?)(?:,\s*|\s+and\s+|\s+){_NUM_ONLY}\s+(months?|mths?|weeks?)(?:[\s-]+old)?\b", re.I),
+    re.compile(
+        rf"\b{_NUM_ONLY}\s+(years?|yrs?)(?:,\s*|\s+and\s+|\s+){_NUM_ONLY}\s+(months?|mths?|weeks?)(?:[\s-]+old)?\b",
+        re.IGNORECASE,
+    ),
     # "15-year-old", "six week old", "18 month old baby", "two and a half year old"
-    re.compile(rf"\b{_NUM}{_HALF}[\s-]+{_UNIT}[\s-]+old\b", re.I),
+    re.compile(rf"\b{_NUM}{_HALF}[\s-]+{_UNIT}[\s-]+old\b", re.IGNORECASE),
     # "aged 2 years 4 months", "aged 15", "aged 6 weeks", "age 3"
-    re.compile(rf"\bage[d]?\s+(?:of\s+)?{_NUM}{_HALF}(?:\s+{_UNIT})?(?:,?\s+(?:and\s+)?{_NUM}\s+{_UNIT})?\b", re.I),
+    re.compile(
+        rf"\bage[d]?\s+(?:of\s+)?{_NUM}{_HALF}(?:\s+{_UNIT})?(?:,?\s+(?:and\s+)?{_NUM}\s+{_UNIT})?\b",
+        re.IGNORECASE,
+    ),
     # "3 months of age", "4 years of age"
-    re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.I),
+    re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.IGNORECASE),
     # "was 14 when", "Child P was 15 and ..." (a bare number needs the child just before it)
-    _BARE := re.compile(rf"\b(?:was|is|just|only|then|now)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))", re.I),
-
-    _BRACKETED := re.compile(rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.I),
+    _BARE := re.compile(
+        rf"\b(?:was|is|just|only|then|now)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))",
+        re.IGNORECASE,
+    ),
+    _BRACKETED := re.compile(
+        rf"\(\s*(?:aged\s+)?{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?\s*\)", re.IGNORECASE
+    ),
 ]
 _CHILD_NOUN_AFTER = re.compile(
     r"^\W{0,2}(?:white\s+british\s+|black\s+\w+\s+|mixed\s+\w+\s+|asian\s+\w+\s+|british\s+)?"
     r"(boy|girl|baby|child|infant|son|daughter|toddler|young person|teenager|adolescent|twin|twins|"
     r"male|female|subject|pre-?schooler|schoolgirl|schoolboy|young man|young woman|newborn|neonate)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _NOT_CHILD_AFTER = re.compile(
     r"^\W{0,2}(mother|father|man|woman|partner|brother|sister|sibling|siblings|half-brother|"
     r"half-sister|cousin|boyfriend|girlfriend|male adult|adult|friend|uncle|aunt|mum|dad)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _INCIDENT_BEFORE = re.compile(
     r"(died|death|killed|took (his|her) own life|found (dead|unresponsive|hanged|hanging)|"
     r"was (seriously )?(injured|harmed|assaulted|stabbed|shot)|admitted to hospital)[^.]*$",
-    re.I,
+    re.IGNORECASE,
 )
 _INCIDENT_NEAR = re.compile(
     r"\b(died|death|killed|admitted|injur\w*|found (dead|unresponsive|hanged)|harmed|assaulted|"
     r"stabbed|scald\w*|burn(s|ed|t)|fractur\w*|incident|collapsed|(taken|brought|rushed) to hospital|"
     r"overdose|toxicology)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_HISTORY_BEFORE = re.compile(r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$", re.I)
+_HISTORY_BEFORE = re.compile(
+    r"(when (she|he|they) (was|were)|at the age of|at age|aged? about|from the age of|since the age of|until (she|he) was|by the age of|(at|from|since|by|until|under) the|over the)\s*$",
+    re.IGNORECASE,
+)
 
 
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                   "she": "female", "her": "female", "herself": "female"}
+_PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "herself": "female",
+}
 _OTHER = {"male": "female", "female": "male"}
 
 
@@ -117,7 +168,10 @@ def _to_years(n: float, unit: str | None) -> float:
 def age_value(match: re.Match[str]) -> float | None:
     """Years from a matched age expression (groups: number, unit, number, unit)."""
     groups = [g for g in match.groups()]
-    nums = [(groups[i], groups[i + 1] if i + 1 < len(groups) else None) for i in range(0, len(groups), 2)]
+    nums = [
+        (groups[i], groups[i + 1] if i + 1 < len(groups) else None)
+        for i in range(0, len(groups), 2)
+    ]
     total = 0.0
     seen = False
     half = "half" in match.group(0).lower()
@@ -157,7 +211,8 @@ class ChildReader:
     def _matches(self, doc: Doc) -> dict[str, list[Span]]:
         """Longest matches only, by kind ("gender", "newborn", "ethnicity")."""
         spans = sorted(
-            (Span(doc, s, e, label=m) for m, s, e in self.words(doc)), key=lambda x: (x.start, -x.end)
+            (Span(doc, s, e, label=m) for m, s, e in self.words(doc)),
+            key=lambda x: (x.start, -x.end),
         )
         out: dict[str, list[Span]] = {}
         max_end = -1
@@ -189,22 +244,42 @@ class ChildReader:
                 years = age_value(m)
                 if years is None or years > 18:
                     continue
-                after, before = text[m.end() : m.end() + 40], text[max(0, m.start() - 60) : m.start()]
+                after, before = (
+                    text[m.end() : m.end() + 40],
+                    text[max(0, m.start() - 60) : m.start()],
+                )
                 if _NOT_CHILD_AFTER.match(after):
                     continue
                 here = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 sent_start = here.sent.start_char if here is not None else 0
-                near = [p for p in people if sent_start <= p[0] and p[1] <= m.start() and m.start() - p[1] <= 25]
+                near = [
+                    p
+                    for p in people
+                    if sent_start <= p[0] and p[1] <= m.start() and m.start() - p[1] <= 25
+                ]
                 who = near[-1][2] if near else None
                 if who and who not in ("child",):
                     continue
-                score = 1.0 + (2.0 if _CHILD_NOUN_AFTER.match(after) else 0.0) + (1.5 if who == "child" else 0.0)
+                score = (
+                    1.0
+                    + (2.0 if _CHILD_NOUN_AFTER.match(after) else 0.0)
+                    + (1.5 if who == "child" else 0.0)
+                )
                 if pat is _BRACKETED and who != "child":
                     continue  # a bare "(15)" needs a child right before it
-                if pat is _BARE and who != "child" and not re.search(r"old|when|at the time", m.group(0) + after[:15], re.I):
+                if (
+                    pat is _BARE
+                    and who != "child"
+                    and not re.search(
+                        r"old|when|at the time", m.group(0) + after[:15], re.IGNORECASE
+                    )
+                ):
                     continue
                 if pat is _ENTRY:
-                    if here is None or not (here[0].is_sent_start or text[max(0, m.start() - 2) : m.start()].strip() in (".", ":", ";")):
+                    if here is None or not (
+                        here[0].is_sent_start
+                        or text[max(0, m.start() - 2) : m.start()].strip() in (".", ":", ";")
+                    ):
                         continue
                     score += 0.5 + 0.01 * len(cands)  # a chronology: the last entry is the incident
                 if m.group(0).lower().startswith("then"):

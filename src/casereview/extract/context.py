@@ -44,13 +44,13 @@ def build_rules(data: tuple[R.ContextRuleData, ...]) -> list[ConTextRule]:
         direction = item.direction
         if item.category in ("PSEUDO", "TERMINATE"):
             direction = item.category
-        common = dict(
-            category=item.category,
-            direction=direction,
-            max_scope=item.max_scope,
-            allowed_types=set(item.allowed_types) if item.allowed_types else None,
-            excluded_types=set(item.excluded_types) if item.excluded_types else None,
-        )
+        common = {
+            "category": item.category,
+            "direction": direction,
+            "max_scope": item.max_scope,
+            "allowed_types": set(item.allowed_types) if item.allowed_types else None,
+            "excluded_types": set(item.excluded_types) if item.excluded_types else None,
+        }
         if item.pattern is not None:
             out.append(ConTextRule(item.literal, pattern=[dict(t) for t in item.pattern], **common))
             continue
@@ -105,9 +105,13 @@ class ContextAsserter:
             targets = targets_by_sent[sent_start]
             modifiers = [
                 ConTextModifier(rule_map[self.vocab.strings[m]], s, e, doc)
-                for m, s, e in _modifiers(mods_by_sent.get(sent_start, []), targets)
+                for m, s, e in _modifiers(
+                    mods_by_sent.get(sent_start, []), targets, rule_map, self.vocab
+                )
             ]
-            graph = ConTextGraph(targets=targets, modifiers=modifiers, prune_on_modifier_overlap=False)
+            graph = ConTextGraph(
+                targets=targets, modifiers=modifiers, prune_on_modifier_overlap=False
+            )
             graph.update_scopes()
             graph.apply_modifiers()
             cats: dict[tuple[int, int, str], set[str]] = defaultdict(set)
@@ -131,10 +135,25 @@ class ContextAsserter:
         findings_of(doc)[:] = findings
 
 
-def _modifiers(matches: list[tuple[int, int, int]], targets: list[Span]) -> list[tuple[int, int, int]]:
+def _modifiers(
+    matches: list[tuple[int, int, int]], targets: list[Span], rule_map: dict, vocab
+) -> list[tuple[int, int, int]]:  # type: ignore[type-arg, no-untyped-def]
     """Modifiers that share no word with a finding ("learning" in "learning disability",
     "not" in "did not drink" are the finding's own words), then the longest of overlapping
-    ones ("no history of" over "history of"), as medspaCy's matcher would prune."""
+    ones ("no history of" over "history of"), as medspaCy's matcher would prune. A rule
+    aimed at given findings ("autism" makes CAMHS say nothing of mental health) may be a
+    finding itself."""
     taken = {i for t in targets for i in range(t.start, t.end)}
-    free = [m for m in matches if not any(i in taken for i in range(m[1], m[2]))]
+
+    def inside_longer(m: tuple[int, int, int]) -> bool:  # "accidental" in "non-accidental"
+        return any(
+            t.start <= m[1] and m[2] <= t.end and (t.end - t.start) > (m[2] - m[1]) for t in targets
+        )
+
+    free = [
+        m
+        for m in matches
+        if (rule_map[vocab.strings[m[0]]].allowed_types is not None and not inside_longer(m))
+        or not any(i in taken for i in range(m[1], m[2]))
+    ]
     return prune_overlapping_matches(free) if free else []

@@ -17,12 +17,12 @@ _GENERIC_WORDS = re.compile(
     r"should|must|need|needs|can|ought|important|importance|impact|awareness|"
     r"understanding|training|guidance|learning|lessons?|recommendations?|research|evidence shows|"
     r"nationally|often|commonly|frequently|typically|generally|always)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(was|were|had|did|been|went|became|told|said|disclosed|reported|took|left|began|found|"
     r"knew|made|gave|saw|came|\w{3,}ed)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Headings that open the learning part of a report or summary.
@@ -31,7 +31,7 @@ _LEARNING_HEAD = re.compile(
     r"key (points|messages|issues for practice|findings)|learning (points|themes|includes)|"
     r"what (can|should|could) (we|practitioners|professionals|agencies)|"
     r"findings and recommendations|implications for practice|good practice|questions for)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Any other short heading ends it ("Background", "The family", "Case summary").
 _HEADING = re.compile(r"^[A-Z][\w' ,&/()-]{0,60}$")

@@ -24,7 +24,6 @@ CONCEPTS_KEY = "cr_concepts"
 NOT_A_PERSON = "_not_a_person"
 
 
-
 class TermMatcher:
     """Phrases (lower-case), abbreviations (exact) and token patterns -> labelled spans."""
 
@@ -66,7 +65,9 @@ def drop_contained(spans: list[Span]) -> list[Span]:
     kept: list[Span] = []
     max_end = -1
     for span in spans:
-        if max_end >= span.end and not (kept and (kept[-1].start, kept[-1].end) == (span.start, span.end)):
+        if max_end >= span.end and not (
+            kept and (kept[-1].start, kept[-1].end) == (span.start, span.end)
+        ):
             continue
         kept.append(span)
         max_end = max(max_end, span.end)
@@ -133,14 +134,21 @@ class ConceptRuler:
         # to a longer overlapping one ("did not drink or use drugs", "not brought into the
         # plan"), which the negation then covers.
         negative = [
-            i for i, sp in enumerate(spans)
+            i
+            for i, sp in enumerate(spans)
             if self.concepts[sp.label_].value == "no" or any(t.lower_ in _NEGATIONS for t in sp)
         ]
         if negative:
             drop = {
-                i for i in negative
-                if any(j != i and sp.start < spans[i].end and spans[i].start < sp.end
-                       and len(sp) > len(spans[i]) for j, sp in enumerate(spans))
+                i
+                for i in negative
+                if any(
+                    j != i
+                    and sp.start < spans[i].end
+                    and spans[i].start < sp.end
+                    and len(sp) > len(spans[i])
+                    for j, sp in enumerate(spans)
+                )
             }
             spans = [sp for i, sp in enumerate(spans) if i not in drop]
         for span in spans:

@@ -62,7 +62,9 @@ def build(rules_dir: str | None = None) -> Language:
     # sentencizer also splits on ";"-free punctuation only, which keeps clauses together.
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "•", "▪", "●"]})
     for name in COMPONENTS:
-        config = {} if name in ("casereview_child", "casereview_breaks") else {"rules_dir": rules_dir}
+        config = (
+            {} if name in ("casereview_child", "casereview_breaks") else {"rules_dir": rules_dir}
+        )
         nlp.add_pipe(name, config=config)
     return nlp
 

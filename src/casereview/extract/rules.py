@@ -11,7 +11,6 @@ group optional: `(history of |)self-harm`.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal

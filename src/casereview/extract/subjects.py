@@ -11,9 +11,9 @@ people.yaml, in this order (assisted-coding manual, "Who"):
 Pronouns resolve to the last person mentioned with the same gender (they/their: the parents).
 """
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
@@ -31,7 +31,26 @@ _VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
 _AGENT_PREPS = {"by", "from", "with"}
 _OBJECT_PRONOUNS = {"him", "her", "them"}
 _DETERMINERS = {"the", "her", "his", "their", "both", "a", "an", "this", "that", "mother's", "'s"}
-_GENERIC_PLURALS = {"parental", "parenting", "parents", "children", "carers", "families", "adults", "babies", "infants", "young people", "parent", "child", "carer", "family", "the children", "siblings"}
+_GENERIC_PLURALS = {
+    "parental",
+    "parenting",
+    "parents",
+    "children",
+    "carers",
+    "families",
+    "adults",
+    "babies",
+    "infants",
+    "young people",
+    "parent",
+    "child",
+    "carer",
+    "family",
+    "the children",
+    "siblings",
+}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -118,8 +137,15 @@ class SubjectAttributor:
                 if ref is None:
                     role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
                     ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
-                m = replace(ref, start=start, end=end, how="pronoun",
-                            possessive=word in _POSSESSIVE_PRONOUNS or possessive, agent=agent, generic=False)
+                m = replace(
+                    ref,
+                    start=start,
+                    end=end,
+                    how="pronoun",
+                    possessive=word in _POSSESSIVE_PRONOUNS or possessive,
+                    agent=agent,
+                    generic=False,
+                )
                 out.append(m)
                 first_of_sent.setdefault(sent_start, m)
                 if ref.role != "unknown":
@@ -129,7 +155,17 @@ class SubjectAttributor:
             gender = child_g if person.subject_class == "child" else person.gender
             text = span.text.lower()
             generic = text in _GENERIC_PLURALS and prev not in _DETERMINERS
-            m = Mention(start, end, person.role, person.subject_class, gender, "named", possessive, agent, generic)
+            m = Mention(
+                start,
+                end,
+                person.role,
+                person.subject_class,
+                gender,
+                "named",
+                possessive,
+                agent,
+                generic,
+            )
             m = self._owned(doc, m, out)
             out.append(m)
             first_of_sent.setdefault(sent_start, m)
@@ -147,7 +183,9 @@ class SubjectAttributor:
         if previous and previous[-1].possessive:
             p = previous[-1]
             gap = m.start - p.end
-            if gap == 1 or (gap == 2 and doc[p.end + 1].lower_ in ("own", "new", "former", "previous")):
+            if gap == 1 or (
+                gap == 2 and doc[p.end + 1].lower_ in ("own", "new", "former", "previous")
+            ):
                 owner = p
         if owner is None:
             return m
@@ -170,12 +208,18 @@ class SubjectAttributor:
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
             self._sentence_mentions = by_sent[f.sent.start]
-            ms = [m for m in by_sent[f.sent.start] if m.end <= f.span.start or m.start >= f.span.end]
+            ms = [
+                m for m in by_sent[f.sent.start] if m.end <= f.span.start or m.start >= f.span.end
+            ]
             ms = self._apply_of_owners(doc, ms)
             subject = self._attribute(doc, f, ms)
             in_learning = zones.within(f.sent.start)
             if subject is None:
-                f.subject, f.subject_class, f.subject_how = None, f.concept.default_subject, "default"
+                f.subject, f.subject_class, f.subject_how = (
+                    None,
+                    f.concept.default_subject,
+                    "default",
+                )
                 if f.subject_class:
                     f.subject = "child" if f.subject_class == "child" else "family"
                 specific = [x for x in ms if not x.generic]
@@ -220,13 +264,18 @@ class SubjectAttributor:
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
             if f.concept.victim and not between and not first.agent and _verb_like(doc[e - 1]):
                 return first, first.how  # the object: "had sexually abused her"
-            if between and len(between) <= 3 and between[0] in preps and all(
-                w in _DETERMINERS or w in ("either", "of", "each", "one") for w in between[1:]
+            if (
+                between
+                and len(between) <= 3
+                and between[0] in preps
+                and all(
+                    w in _DETERMINERS or w in ("either", "of", "each", "one") for w in between[1:]
+                )
+                and not (f.concept.victim and between[0] in _AGENT_PREPS)
             ):
-                if not (f.concept.victim and between[0] in _AGENT_PREPS):
-                    # "by Child R or by either of his parents": every person of the list
-                    f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
-                    return first, first.how
+                # "by Child R or by either of his parents": every person of the list
+                f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
+                return first, first.how
         if f.concept.attach == "possessive":
             return None  # "before the deaths": nobody named with it -> the default subject
         # 4. nearest before, outside asides that do not hold the finding; after "... and
@@ -236,10 +285,13 @@ class SubjectAttributor:
             asides = self._asides_cache[f.sent.start] = _asides(f.sent)
         inside = [a for a in asides if a[0] <= s < a[1]]
         candidates = [
-            m for m in before
+            m
+            for m in before
             if not (f.concept.victim and m.agent)
-            and not (any(a[0] <= m.start < a[1] for a in asides)
-                     and not any(a[0] <= m.start < a[1] for a in inside))
+            and not (
+                any(a[0] <= m.start < a[1] for a in asides)
+                and not any(a[0] <= m.start < a[1] for a in inside)
+            )
         ]
         if candidates:
             m = candidates[-1]
@@ -251,8 +303,10 @@ class SubjectAttributor:
             if f.concept.victim and m.cls == "sibling":
                 # "Child A, aged 4, and his sister Child B, who were killed": both of them
                 joined = [
-                    c for c in candidates[:-1]
-                    if c.cls == "child" and not c.possessive
+                    c
+                    for c in candidates[:-1]
+                    if c.cls == "child"
+                    and not c.possessive
                     and any(t.lower_ == "and" for t in doc[c.end : m.start])
                 ]
                 if joined:
@@ -270,10 +324,43 @@ class SubjectAttributor:
 
 
 _AUX = {
-    "had", "has", "have", "was", "were", "is", "are", "did", "does", "also", "then", "later",
-    "subsequently", "often", "regularly", "would", "could", "went", "became", "began",
-    "continued", "smoked", "drank", "used", "misused", "took", "admitted", "disclosed", "said",
-    "told", "reported", "herself", "himself", "described", "received", "served", "spent",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "did",
+    "does",
+    "also",
+    "then",
+    "later",
+    "subsequently",
+    "often",
+    "regularly",
+    "would",
+    "could",
+    "went",
+    "became",
+    "began",
+    "continued",
+    "smoked",
+    "drank",
+    "used",
+    "misused",
+    "took",
+    "admitted",
+    "disclosed",
+    "said",
+    "told",
+    "reported",
+    "herself",
+    "himself",
+    "described",
+    "received",
+    "served",
+    "spent",
 }
 
 
@@ -285,9 +372,39 @@ def _verb_like(tok: Token) -> bool:
 
 
 _AFTER_OBJECT = {
-    "with", "to", "for", "in", "on", "at", "by", "from", "and", "or", "but", "down", "up",
-    "out", "off", "over", "into", "again", "twice", "repeatedly", "when", "while", "as",
-    "because", "if", "that", "so", "until", "about", "around", "against", "badly", "hard",
+    "with",
+    "to",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "from",
+    "and",
+    "or",
+    "but",
+    "down",
+    "up",
+    "out",
+    "off",
+    "over",
+    "into",
+    "again",
+    "twice",
+    "repeatedly",
+    "when",
+    "while",
+    "as",
+    "because",
+    "if",
+    "that",
+    "so",
+    "until",
+    "about",
+    "around",
+    "against",
+    "badly",
+    "hard",
 }
 
 
@@ -314,7 +431,22 @@ def _is_clause_subject(doc: Doc, m: Mention, pronoun_at: int) -> bool:
     return all(not t.is_punct for t in doc[m.end : pronoun_at])
 
 
-_LIST_WORDS = {"or", "and", ",", "by", "of", "from", "in", "either", "both", "the", "his", "her", "their", "nor"}
+_LIST_WORDS = {
+    "or",
+    "and",
+    ",",
+    "by",
+    "of",
+    "from",
+    "in",
+    "either",
+    "both",
+    "the",
+    "his",
+    "her",
+    "their",
+    "nor",
+}
 
 
 def _chain(doc: Doc, after: list[Mention]) -> list[Mention]:
@@ -334,7 +466,7 @@ def _coordinated(doc: Doc, start: int, end: int) -> bool:
     """'and had', 'but was' between the last person and the finding: a new verb phrase whose
     subject is the clause's subject, not that person."""
     words = [t.lower_ for t in doc[start:end]]
-    return any(w in ("and", "but") and nxt in _AUX for w, nxt in zip(words, words[1:]))
+    return any(w in ("and", "but") and nxt in _AUX for w, nxt in pairwise(words))
 
 
 def _asides(sent: Span) -> list[tuple[int, int]]:

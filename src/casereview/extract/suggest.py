@@ -17,10 +17,19 @@ from casereview.extract.text import NormalText, PageIndex
 
 ASSERTED = ("present", "historical", "negated")
 _SUBSTANCE = {"alcohol", "drugs"}
-_ASSERTION_WEIGHT = {"present": 1.0, "historical": 0.95, "negated": 0.9, "possible": 0.6, "hypothetical": 0.5}
+_ASSERTION_WEIGHT = {
+    "present": 1.0,
+    "historical": 0.95,
+    "negated": 0.9,
+    "possible": 0.6,
+    "hypothetical": 0.5,
+}
 _HOW_WEIGHT = {"possessive": 1.0, "named": 0.97, "pronoun": 0.85, "default": 0.8}
 _FLIP = {"yes": "no", "no": "yes"}
-_AT_HOME = re.compile(r"\b(witness\w*|expos\w*|at home|in the home|household|between (her|his|the) parents|parents)\b", re.I)
+_AT_HOME = re.compile(
+    r"\b(witness\w*|expos\w*|at home|in the home|household|between (her|his|the) parents|parents)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -29,11 +38,12 @@ def _labels() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     fm = R.field_map()
     field_labels = {f: m.label for m in fm.summary for f in m.fields}
     value_labels: dict[tuple[str, str], str] = {}
-    try:
-        from casereview.codebook import default_registry
+    from casereview.codebook import default_registry
+    from casereview.errors import CaseReviewError
 
+    try:
         cb = default_registry().get(fm.codebook)
-    except Exception:  # the codebook is optional for extraction; labels fall back
+    except CaseReviewError:  # a missing codebook only costs the labels
         return field_labels, value_labels
     for f in cb.fields:
         field_labels[f.id] = f.label
@@ -116,9 +126,27 @@ def suggestions(
                     continue
                 done.add(field_id)
                 value = value_for(f, field_id in ended)
-                conf = f.concept.confidence * _ASSERTION_WEIGHT[assertion] * _HOW_WEIGHT.get(f.subject_how, 0.8)
-                out.append(_make(field_id, value, role, assertion, f.span, f.sent, conf,
-                                 norm, pages, field_labels, value_labels, weak=f.concept.weak))
+                conf = (
+                    f.concept.confidence
+                    * _ASSERTION_WEIGHT[assertion]
+                    * _HOW_WEIGHT.get(f.subject_how, 0.8)
+                )
+                out.append(
+                    _make(
+                        field_id,
+                        value,
+                        role,
+                        assertion,
+                        f.span,
+                        f.sent,
+                        conf,
+                        norm,
+                        pages,
+                        field_labels,
+                        value_labels,
+                        weak=f.concept.weak,
+                    )
+                )
     for fact in (facts.age, facts.gender, facts.ethnicity):
         if fact is not None and fact.span is not None:
             out.append(_fact(fact, norm, pages, field_labels, value_labels))
@@ -128,17 +156,42 @@ def suggestions(
 
 def _fact(fact: ChildFact, norm: NormalText, pages: PageIndex, fl: dict, vl: dict) -> Suggestion:
     field_id = {"age_years": "age_years", "gender": "gender", "ethnicity": "ethnicity"}[fact.field]
-    return _make(field_id, fact.value, "child", "present", fact.span, fact.span.sent, fact.confidence,
-                 norm, pages, fl, vl)
+    return _make(
+        field_id,
+        fact.value,
+        "child",
+        "present",
+        fact.span,
+        fact.span.sent,
+        fact.confidence,
+        norm,
+        pages,
+        fl,
+        vl,
+    )
 
 
-def _make(field_id: str, value: Any, subject: str, assertion: str, span: Any, sent: Any, conf: float,
-          norm: NormalText, pages: PageIndex, fl: dict, vl: dict, weak: bool = False) -> Suggestion:
+def _make(
+    field_id: str,
+    value: Any,
+    subject: str,
+    assertion: str,
+    span: Any,
+    sent: Any,
+    conf: float,
+    norm: NormalText,
+    pages: PageIndex,
+    fl: dict,
+    vl: dict,
+    weak: bool = False,
+) -> Suggestion:
     start, end = norm.original(span.start_char, span.end_char)
     if isinstance(value, float):
         label = f"{value:g} years"
     else:
-        label = vl.get((field_id, str(value))) or {"yes": "Yes", "no": "No"}.get(str(value), str(value))
+        label = vl.get((field_id, str(value))) or {"yes": "Yes", "no": "No"}.get(
+            str(value), str(value)
+        )
     return Suggestion(
         field=field_id,
         field_label=fl.get(field_id, field_id),
@@ -167,16 +220,24 @@ def summary(items: list[Suggestion], facts: ChildFacts) -> dict[str, Any]:
             out[fm.key] = fm.values.get(str(fact.value)) if fact else None
             continue
         asserted = [
-            s for s in items
-            if s.field in fm.fields and s.assertion in ASSERTED
+            s
+            for s in items
+            if s.field in fm.fields
+            and s.assertion in ASSERTED
             and not (s.field in fm.positive_only and s.assertion == "negated")
         ]
         if fm.kind == "category":
             values = {str(s.value) for s in asserted}
             pick = next((v for v in fm.order if v in values), None)
-            if pick is None and fm.fallback is not None and any(
-                s.field in fm.fallback_if and s.assertion in ("present", "historical") and s.value != "no"
-                for s in items
+            if (
+                pick is None
+                and fm.fallback is not None
+                and any(
+                    s.field in fm.fallback_if
+                    and s.assertion in ("present", "historical")
+                    and s.value != "no"
+                    for s in items
+                )
             ):
                 pick = fm.fallback
             out[fm.key] = fm.values.get(pick) if pick is not None else None

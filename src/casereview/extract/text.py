@@ -82,7 +82,27 @@ def normalise(original: str) -> NormalText:
 
 _LINE_END = re.compile(r"[^\S\n]*\n\s*")
 _CONTINUES = (",", ";", "-", "(", "/", "&")
-_CONTINUING_WORDS = {"and", "or", "the", "of", "to", "a", "an", "with", "by", "for", "in", "on", "at", "her", "his", "their", "that", "was", "were"}
+_CONTINUING_WORDS = {
+    "and",
+    "or",
+    "the",
+    "of",
+    "to",
+    "a",
+    "an",
+    "with",
+    "by",
+    "for",
+    "in",
+    "on",
+    "at",
+    "her",
+    "his",
+    "their",
+    "that",
+    "was",
+    "were",
+}
 
 
 def _breaks(original: str, offsets: np.ndarray) -> tuple[int, ...]:
