@@ -16,14 +16,17 @@ from casereview.extract.model import SUGGESTION_KEYS, Extraction, Suggestion
 
 
 class _Page(Protocol):
-    number: int
-    start: int
-    end: int
+    @property
+    def number(self) -> int: ...
+    @property
+    def start(self) -> int: ...
 
 
 class _Document(Protocol):
-    text: str
-    pages: Sequence[_Page]
+    @property
+    def text(self) -> str: ...
+    @property
+    def pages(self) -> Sequence[_Page]: ...
 
 
 def extract_text(text: str, pages: Sequence[Any] | None = None) -> Extraction:

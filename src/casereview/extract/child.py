@@ -297,8 +297,10 @@ class ChildReader:
         best = max(cands, key=lambda c: (c.score, -c.start))
         if best.score < 1.0:
             return None
-        span = doc.char_span(best.start, best.end, alignment_mode="expand")
-        return ChildFact("age_years", best.years, span, min(0.95, 0.55 + 0.12 * best.score))
+        where = doc.char_span(best.start, best.end, alignment_mode="expand")
+        if where is None:
+            return None
+        return ChildFact("age_years", best.years, where, min(0.95, 0.55 + 0.12 * best.score))
 
     # ------------------------------------------------------------------ gender
     def gender(self, doc: Doc, words: list[Span]) -> ChildFact | None:

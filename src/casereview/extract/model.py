@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 SUGGESTION_KEYS = (
@@ -36,7 +37,7 @@ class Suggestion:
     start: int
     end: int
     confidence: float
-    weak: bool = field(default=False, repr=False, compare=False)  # not part of the JSON
+    weak: bool = dc_field(default=False, repr=False, compare=False)  # not part of the JSON
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in SUGGESTION_KEYS}
@@ -46,8 +47,8 @@ class Suggestion:
 class Extraction:
     """Suggestions in document order and the summary (fixed keys, see the coding manual)."""
 
-    suggestions: list[Suggestion] = field(default_factory=list)
-    summary: dict[str, Any] = field(default_factory=dict)
+    suggestions: list[Suggestion] = dc_field(default_factory=list)
+    summary: dict[str, Any] = dc_field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {

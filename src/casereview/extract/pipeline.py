@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -53,11 +55,12 @@ def build(rules_dir: str | None = None) -> Language:
     nlp.max_length = 20_000_000
     # Reviews name people by initials: "... her partner, Mr H. The post-mortem found ...".
     # spaCy keeps "H." as one abbreviation token, which would hide the sentence end.
-    nlp.tokenizer.rules = {
-        k: v for k, v in nlp.tokenizer.rules.items() if not re.fullmatch(r"[A-Za-z]\.", k)
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.rules = {
+        k: v for k, v in (tokenizer.rules or {}).items() if not re.fullmatch(r"[A-Za-z]\.", k)
     }
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Z])\."]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=^[A-Z])\."]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     # A bullet or heading with no full stop still ends a sentence at a line break; the
     # sentencizer also splits on ";"-free punctuation only, which keeps clauses together.
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "•", "▪", "●"]})

@@ -12,7 +12,7 @@ Pronouns resolve to the last person mentioned with the same gender (they/their: 
 """
 
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -20,48 +20,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from casereview.extract import rules as R
-from casereview.extract.findings import Finding, child_of, findings_of
+from casereview.extract.findings import Finding, findings_of
 from casereview.extract.generic import LearningZones, is_generic
-from casereview.extract.matchers import PEOPLE_KEY
+from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, MentionReader
 
-_POSSESSIVE_PRONOUNS = {"her", "his", "their"}
 _AFTER_PREPS = {"by", "of", "in", "from", "for", "among", "amongst", "regarding", "about"}
 _VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
-# A person after these is not who abuse was done to: "exploited by men", "placed with her aunt".
-_AGENT_PREPS = {"by", "from", "with"}
-_OBJECT_PRONOUNS = {"him", "her", "them"}
-_DETERMINERS = {"the", "her", "his", "their", "both", "a", "an", "this", "that", "mother's", "'s"}
-_GENERIC_PLURALS = {
-    "parental",
-    "parenting",
-    "parents",
-    "children",
-    "carers",
-    "families",
-    "adults",
-    "babies",
-    "infants",
-    "young people",
-    "parent",
-    "child",
-    "carer",
-    "family",
-    "the children",
-    "siblings",
-}
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    role: str
-    cls: str
-    gender: str | None
-    how: str  # named | pronoun
-    possessive: bool
-    agent: bool
-    generic: bool
 
 
 @Language.factory("casereview_subjects", default_config={"rules_dir": None})
@@ -72,9 +36,7 @@ def make_subjects(nlp: Language, name: str, rules_dir: str | None) -> "SubjectAt
 class SubjectAttributor:
     def __init__(self, name: str, rules_dir: Path | None) -> None:
         self.name = name
-        rules = R.people(rules_dir)
-        self.roles = {p.role: p for p in rules.people}
-        self.pronouns = rules.pronouns
+        self.reader = MentionReader(R.people(rules_dir))
 
     def __call__(self, doc: Doc) -> Doc:
         findings = findings_of(doc)
@@ -85,117 +47,9 @@ class SubjectAttributor:
     def set_annotations(self, doc: Doc, findings: list[Finding]) -> None:
         findings_of(doc)[:] = findings
 
-    # ------------------------------------------------------------------ mentions
-    def mentions(self, doc: Doc) -> list[Mention]:
-        """Person mentions in document order, pronouns resolved, owners applied."""
-        child_gender = child_of(doc).gender
-        child_g = child_gender.value if child_gender else None
-        spans = sorted(doc.spans[PEOPLE_KEY], key=lambda s: s.start)
-        covered = {i for s in spans for i in range(s.start, s.end)}
-        raw: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans]
-        for tok in doc:
-            if tok.lower_ in self.pronouns and tok.i not in covered:
-                nxt = tok.i + 1
-                if nxt < len(doc) and nxt in covered:
-                    continue  # "her mother": the determiner of a person mention
-                raw.append((tok.i, tok.i + 1, None))
-        raw.sort(key=lambda r: r[0])
-        out: list[Mention] = []
-        last: dict[str, Mention] = {}
-        history: dict[str, list[Mention]] = {}
-        last_role: dict[str, Mention] = {}
-        # Subject preference: a pronoun opening a sentence continues the previous sentence's
-        # subject when the gender fits ("Child A lived with her mother. At 15 she had been
-        # exploited" -> the child, not the mother mentioned last).
-        first_of_sent: dict[int, Mention] = {}
-        sent_of = _sentence_starts(doc)
-        for start, end, span in raw:
-            possessive = end < len(doc) and doc[end].lower_ in ("'s", "'")
-            prev = doc[start - 1].lower_ if start > 0 else ""
-            prev2 = doc[start - 2].lower_ if start > 1 else ""
-            agent = prev in _AGENT_PREPS or (prev in _DETERMINERS and prev2 in _AGENT_PREPS)
-            sent_start = sent_of[start]
-            if span is None:
-                word = doc[start].lower_
-                g = self.pronouns[word]
-                ref = last.get(g)
-                if (
-                    word in _OBJECT_PRONOUNS
-                    and ref is not None
-                    and _is_object(doc, start)
-                    and _is_clause_subject(doc, ref, start)
-                ):
-                    # "his stepfather assaulted him": an object is not its own verb's subject
-                    earlier = [m for m in history.get(g, []) if m.role != ref.role]
-                    ref = earlier[-1] if earlier else ref
-                if sent_start not in first_of_sent and sent_start > 0 and g != "plural":
-                    before = first_of_sent.get(sent_of[sent_start - 1])
-                    if before is not None and before.gender == g:
-                        ref = before
-                    elif child_g == g and "child" in last_role:
-                        ref = last_role["child"]  # the protagonist of a review is the child
-                if ref is None:
-                    role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
-                    ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
-                m = replace(
-                    ref,
-                    start=start,
-                    end=end,
-                    how="pronoun",
-                    possessive=word in _POSSESSIVE_PRONOUNS or possessive,
-                    agent=agent,
-                    generic=False,
-                )
-                out.append(m)
-                first_of_sent.setdefault(sent_start, m)
-                if ref.role != "unknown":
-                    last[g] = ref  # the chain goes on: "she ... and she"
-                continue
-            person = self.roles[span.label_]
-            gender = child_g if person.subject_class == "child" else person.gender
-            text = span.text.lower()
-            generic = text in _GENERIC_PLURALS and prev not in _DETERMINERS
-            m = Mention(
-                start,
-                end,
-                person.role,
-                person.subject_class,
-                gender,
-                "named",
-                possessive,
-                agent,
-                generic,
-            )
-            m = self._owned(doc, m, out)
-            out.append(m)
-            first_of_sent.setdefault(sent_start, m)
-            if m.gender:
-                last[m.gender] = m
-                history.setdefault(m.gender, []).append(m)
-            last_role[m.cls] = m
-            if m.role in ("parents", "family"):
-                last["plural"] = m
-        return out
-
-    def _owned(self, doc: Doc, m: Mention, previous: list[Mention]) -> Mention:
-        """'Y's X' and 'X of the Y': a partner or sibling of a grandparent is not a parent."""
-        owner = None
-        if previous and previous[-1].possessive:
-            p = previous[-1]
-            gap = m.start - p.end
-            if gap == 1 or (
-                gap == 2 and doc[p.end + 1].lower_ in ("own", "new", "former", "previous")
-            ):
-                owner = p
-        if owner is None:
-            return m
-        if owner.cls == "other" or (owner.cls == "parent" and m.cls == "sibling"):
-            return replace(m, cls="other", role="other")
-        return m
-
     # ------------------------------------------------------------------ attribution
     def match(self, doc: Doc, findings: list[Finding]) -> list[Finding]:
-        mentions = self.mentions(doc)
+        mentions = self.reader.mentions(doc)
         starts = [m.start for m in mentions]
         by_sent: dict[int, list[Mention]] = {}
         for f in findings:
@@ -269,9 +123,9 @@ class SubjectAttributor:
                 and len(between) <= 3
                 and between[0] in preps
                 and all(
-                    w in _DETERMINERS or w in ("either", "of", "each", "one") for w in between[1:]
+                    w in DETERMINERS or w in ("either", "of", "each", "one") for w in between[1:]
                 )
-                and not (f.concept.victim and between[0] in _AGENT_PREPS)
+                and not (f.concept.victim and between[0] in AGENT_PREPS)
             ):
                 # "by Child R or by either of his parents": every person of the list
                 f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
@@ -371,66 +225,6 @@ def _verb_like(tok: Token) -> bool:
     return tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_VERBS
 
 
-_AFTER_OBJECT = {
-    "with",
-    "to",
-    "for",
-    "in",
-    "on",
-    "at",
-    "by",
-    "from",
-    "and",
-    "or",
-    "but",
-    "down",
-    "up",
-    "out",
-    "off",
-    "over",
-    "into",
-    "again",
-    "twice",
-    "repeatedly",
-    "when",
-    "while",
-    "as",
-    "because",
-    "if",
-    "that",
-    "so",
-    "until",
-    "about",
-    "around",
-    "against",
-    "badly",
-    "hard",
-}
-
-
-def _is_object(doc: Doc, i: int) -> bool:
-    """'hit her with a belt' (object), not 'treated by her GP' (possessive)."""
-    if doc[i].lower_ != "her":
-        return True
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    return nxt is None or nxt.is_punct or nxt.lower_ in _AFTER_OBJECT
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """For each token, the index where its sentence starts (Token.sent walks the Doc)."""
-    out = [0] * len(doc)
-    for sent in doc.sents:
-        out[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-    return out
-
-
-def _is_clause_subject(doc: Doc, m: Mention, pronoun_at: int) -> bool:
-    """The mention is the subject of the verb right before the pronoun ("X hit him")."""
-    if pronoun_at - m.end > 4:
-        return False
-    return all(not t.is_punct for t in doc[m.end : pronoun_at])
-
-
 _LIST_WORDS = {
     "or",
     "and",
@@ -487,7 +281,7 @@ def _asides(sent: Span) -> list[tuple[int, int]]:
                 out.append((tok.i, end))
         elif tok.lower_ == "whose" and k > 0 and toks[k - 1].text != ",":
             # "a girl whose parents came from Iraq, died ...": up to the next comma
-            end = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), None)
-            if end is not None:
-                out.append((tok.i, end))
+            close = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), None)
+            if close is not None:
+                out.append((tok.i, close))
     return out
