@@ -162,3 +162,10 @@ def test_a_parent_convicted_of_manslaughter_physically_harmed_the_child() -> Non
     ).summary
     assert summary["physical_abuse"] is True
     assert summary["parental_criminal_record"] is True
+
+
+def test_a_service_counts_unless_the_same_person_is_said_to_be_well() -> None:
+    both = "Mother was known to adult mental health services. Father had no mental health problems."
+    assert extract_text(both).summary["parental_mental_health"] is True
+    same = "Mother was assessed by mental health services. She had no mental health problems."
+    assert extract_text(same).summary["parental_mental_health"] is False

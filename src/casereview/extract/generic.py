@@ -28,9 +28,9 @@ _PAST = re.compile(
 # Headings that open the learning part of a report or summary.
 _LEARNING_HEAD = re.compile(
     r"^\W*(key |main |the |)(learning(?!\s+(disab|difficult|need))|lessons|recommendations?|practice points|practice learning|"
-    r"key (points|messages|issues for practice|findings)|learning (points|themes|includes)|"
+    r"key (points|messages)|learning (points|themes|includes)|"
     r"what (can|should|could) (we|practitioners|professionals|agencies)|"
-    r"findings and recommendations|implications for practice|good practice|questions for)\b",
+    r"implications for practice|good practice|questions for)\b",
     re.IGNORECASE,
 )
 # Any other short heading ends it ("Background", "The family", "Case summary").

@@ -26,6 +26,7 @@ _ASSERTION_WEIGHT = {
 }
 _HOW_WEIGHT = {"possessive": 1.0, "named": 0.97, "pronoun": 0.85, "default": 0.8}
 _FLIP = {"yes": "no", "no": "yes"}
+_WHOLE_FAMILY = {"family", "parents", "unknown"}
 _AT_HOME = re.compile(
     r"\b(witness\w*|expos\w*|at home|in the home|household|between (her|his|the) parents|parents)\b",
     re.IGNORECASE,
@@ -243,13 +244,26 @@ def summary(items: list[Suggestion], facts: ChildFacts) -> dict[str, Any]:
             out[fm.key] = fm.values.get(pick) if pick is not None else None
             continue
         strong = {_truth(fm, s.value) for s in asserted if not s.weak} - {None}
-        weak = {_truth(fm, s.value) for s in asserted if s.weak} - {None}
         if True in strong:
             out[fm.key] = True
-        elif False in strong:
-            out[fm.key] = False  # a service or a bare word does not outweigh a negation
+            continue
+        # A service or a bare word is true unless the same person (or the family as a
+        # whole) is said not to have the problem.
+        denied = {s.subject for s in asserted if not s.weak and _truth(fm, s.value) is False}
+        weak_true = [
+            s
+            for s in asserted
+            if s.weak
+            and _truth(fm, s.value) is True
+            and s.subject not in denied
+            and not denied & _WHOLE_FAMILY
+        ]
+        if weak_true:
+            out[fm.key] = True
+        elif False in strong or any(s.weak and _truth(fm, s.value) is False for s in asserted):
+            out[fm.key] = False
         else:
-            out[fm.key] = True if True in weak else (False if False in weak else None)
+            out[fm.key] = None
     return out
 
 
