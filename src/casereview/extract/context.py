@@ -106,7 +106,11 @@ class ContextAsserter:
             modifiers = [
                 ConTextModifier(rule_map[self.vocab.strings[m]], s, e, doc)
                 for m, s, e in _modifiers(
-                    mods_by_sent.get(sent_start, []), targets, rule_map, self.vocab
+                    mods_by_sent.get(sent_start, []),
+                    # a self-negating finding ("did not drink") lends its "not" to the rest
+                    [t for t in targets if self.concepts[t.label_.lower()].value != "no"],
+                    rule_map,
+                    self.vocab,
                 )
             ]
             graph = ConTextGraph(

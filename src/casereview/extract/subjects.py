@@ -260,6 +260,8 @@ def _coordinated(doc: Doc, start: int, end: int) -> bool:
     """'and had', 'but was' between the last person and the finding: a new verb phrase whose
     subject is the clause's subject, not that person."""
     words = [t.lower_ for t in doc[start:end]]
+    if any(w in ("who", "which", "whose", "whom") for w in words):
+        return False  # "her brother, who ... and has been missing": the brother
     return any(w in ("and", "but") and nxt in _AUX for w, nxt in pairwise(words))
 
 
