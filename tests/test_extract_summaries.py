@@ -128,3 +128,39 @@ def test_summary(text: str, expected: dict[str, Any]) -> None:
     summary = extract_text(text).summary
     wrong = {k: (summary[k], v) for k, v in expected.items() if summary[k] != v}
     assert not wrong, wrong
+
+
+NOTIFICATION = """Serious incident notification
+
+Child: Child K
+Age: 4 years
+Gender: Male
+Ethnicity: White British
+Incident: Serious harm - non-accidental head injury
+Child protection plan: Yes (neglect)
+Looked after: No
+Domestic abuse: Yes
+Parental mental health: Not known
+Parental substance misuse: No
+Parental learning disability: No
+
+Questions for practitioners
+Did agencies understand the impact of the father's drinking? How well was the child heard?
+"""
+
+
+def test_a_notification_form() -> None:
+    summary = extract_text(NOTIFICATION).summary
+    assert summary["child_age_years"] == 4
+    assert summary["child_gender"] == "male"
+    assert summary["ethnicity"] == "white"
+    assert summary["fatal"] is False
+    assert summary["physical_abuse"] is True
+    assert summary["child_protection_plan"] == "current"
+    assert summary["looked_after"] is False
+    assert summary["domestic_abuse"] is True
+    assert summary["parental_mental_health"] is None  # "Not known"
+    assert summary["parental_drug_misuse"] is False
+    assert summary["parental_learning_disability"] is False
+    # a question asserts nothing about the father's drinking
+    assert summary["parental_alcohol_misuse"] is False  # from "substance misuse: No"

@@ -73,7 +73,8 @@ _AGE_PATTERNS = [
     re.compile(rf"\b{_NUM}{_HALF}[\s-]+{_UNIT}[\s-]+old\b", re.IGNORECASE),
     # "aged 2 years 4 months", "aged 15", "aged 6 weeks", "age 3"
     re.compile(
-        rf"\bage[d]?\s+(?:of\s+)?{_NUM}{_HALF}(?:\s+{_UNIT})?(?:,?\s+(?:and\s+)?{_NUM}\s+{_UNIT})?\b",
+        rf"\bage[d]?(?:\s+at\s+(?:the\s+)?(?:incident|death|time of (?:the )?incident))?"
+        rf"(?:\s*:\s*|\s+)(?:of\s+)?{_NUM}{_HALF}(?:\s+{_UNIT})?(?:,?\s+(?:and\s+)?{_NUM}\s+{_UNIT})?\b",
         re.IGNORECASE,
     ),
     # "3 months of age", "4 years of age"

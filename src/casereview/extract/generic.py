@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 _GENERIC_WORDS = re.compile(
     r"\b(practitioners?|professionals?|agencies|services|staff|workforce|organisations|partners|"
-    r"should|must|need|needs|can|ought|important|importance|impact|awareness|"
-    r"understanding|training|guidance|learning|lessons?|recommendations?|research|evidence shows|"
+    r"should|must|need to|needs to|can|ought|important|importance|impact|awareness|"
+    r"understanding|training|guidance|lessons?|recommendations?|research|evidence shows|"
     r"nationally|often|commonly|frequently|typically|generally|always)\b",
     re.IGNORECASE,
 )
@@ -30,15 +30,24 @@ _LEARNING_HEAD = re.compile(
     r"^\W*(key |main |the |)(learning(?!\s+(disab|difficult|need))|lessons|recommendations?|practice points|practice learning|"
     r"key (points|messages)|learning (points|themes|includes)|"
     r"what (can|should|could) (we|practitioners|professionals|agencies)|"
-    r"implications for practice|good practice|questions for)\b",
+    r"implications for practice|good practice|questions for|questions to consider|"
+    r"reflective questions|questions for reflection|why it matters|what (to do|you can do|we learned)|"
+    r"\d+[- ]minute briefing|further reading|useful resources|key practice points|tips for practice)\b",
     re.IGNORECASE,
 )
 # Any other short heading ends it ("Background", "The family", "Case summary").
 _HEADING = re.compile(r"^[A-Z][\w' ,&/()-]{0,60}$")
 
 
+def is_question(sentence: str) -> bool:
+    """Questions assert nothing (manual, General rules)."""
+    return sentence.rstrip().endswith("?")
+
+
 def is_generic(sentence: str, names_someone: bool) -> bool:
     """Nobody in this family named, present tense, words of guidance."""
+    if is_question(sentence):
+        return True
     if names_someone:
         return False
     return bool(_GENERIC_WORDS.search(sentence)) and not _PAST.search(sentence)

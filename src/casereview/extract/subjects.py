@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from casereview.extract import rules as R
 from casereview.extract.findings import Finding, findings_of
-from casereview.extract.generic import LearningZones, is_generic
+from casereview.extract.generic import LearningZones, is_generic, is_question
 from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, MentionReader
 
 _AFTER_PREPS = {"by", "of", "in", "from", "for", "among", "amongst", "regarding", "about"}
@@ -84,6 +84,8 @@ class SubjectAttributor:
                 if m.generic:
                     specific = [x for x in ms if not x.generic]
                     f.generic = in_learning or is_generic(f.sent.text, bool(specific))
+            if is_question(f.sent.text):
+                f.generic = True  # questions assert nothing, whoever they name
         return findings
 
     @staticmethod
