@@ -14,11 +14,13 @@ from casereview.extract import extract_text
 
 SUMMARIES: list[tuple[str, dict[str, Any]]] = [
     (
-        "Serious case review: Child Y\n"
-        "\n"
-        "Death of a 15-year-old girl in 2017 by suicide. Child Y had a history of self-harm, low mood and disordered eating, and had made disclosures of sexual abuse by a family friend when she was 11. She had been open to CAMHS and was on a waiting list for therapy at the time of her death. Child Y lived with her mother and younger brother; her parents had separated following domestic abuse. Mother had depression and was herself under the care of the community mental health team. There were no concerns about substance misuse in the household.\n"
-        "\n"
-        "Learning includes: professionals need to understand the impact of trauma on adolescents; the importance of joint working between CAMHS and children's social care.",
+        (
+            "Serious case review: Child Y\n"
+            "\n"
+            "Death of a 15-year-old girl in 2017 by suicide. Child Y had a history of self-harm, low mood and disordered eating, and had made disclosures of sexual abuse by a family friend when she was 11. She had been open to CAMHS and was on a waiting list for therapy at the time of her death. Child Y lived with her mother and younger brother; her parents had separated following domestic abuse. Mother had depression and was herself under the care of the community mental health team. There were no concerns about substance misuse in the household.\n"
+            "\n"
+            "Learning includes: professionals need to understand the impact of trauma on adolescents; the importance of joint working between CAMHS and children's social care."
+        ),
         {
             "child_age_years": 15,
             "child_gender": "female",
@@ -104,9 +106,11 @@ SUMMARIES: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     (
-        "Rapid review: Baby Q\n"
-        "\n"
-        "Baby Q, a 10-day-old girl, died after being shaken by her father. Father, 19, had been in care himself and had been convicted of robbery at 17. Mother, 18, reported that she had felt low since the birth but had not seen her GP. Neither parent was known to use drugs, though father drank alcohol at weekends. There had been no previous concerns about domestic abuse. Baby Q was not known to children's social care.",
+        (
+            "Rapid review: Baby Q\n"
+            "\n"
+            "Baby Q, a 10-day-old girl, died after being shaken by her father. Father, 19, had been in care himself and had been convicted of robbery at 17. Mother, 18, reported that she had felt low since the birth but had not seen her GP. Neither parent was known to use drugs, though father drank alcohol at weekends. There had been no previous concerns about domestic abuse. Baby Q was not known to children's social care."
+        ),
         {
             "child_age_years": 0.03,
             "child_gender": "female",
