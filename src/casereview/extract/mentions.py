@@ -106,6 +106,16 @@ class MentionReader:
                         ref = before
                     elif child_g == g and "child" in last_role:
                         ref = last_role["child"]  # the protagonist of a review is the child
+                elif g == "plural" and sent_start > 0:
+                    # "they" for one child ("Child F ... They had been referred to CAMHS"):
+                    # the previous sentence was about the child and named no other adult
+                    prev_start = sent_of[sent_start - 1]
+                    prev = [x for x in out if prev_start <= x.start < sent_start]
+                    if prev and prev[0].cls == "child" and not any(
+                        x.cls in ("parent", "other", "family") or x.gender == "plural"
+                        for x in prev
+                    ):
+                        ref = prev[0]
                 if ref is None:
                     role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
                     ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
