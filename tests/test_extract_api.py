@@ -147,3 +147,12 @@ def test_cli_table(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(path)])
     assert result.exit_code == 0, result.output
     assert "Summary" in result.output and "negated" in result.output
+
+
+def test_codebook_fields_beyond_the_summary() -> None:
+    text = (
+        "The family were in rent arrears and relied on food banks. They had moved house "
+        "frequently and were living in temporary accommodation. Child A, 12, was bullied at school."
+    )
+    fields = {s.field for s in extract_text(text).suggestions if s.assertion == "present"}
+    assert {"fam_poverty", "fam_transient", "child_bullying"} <= fields
