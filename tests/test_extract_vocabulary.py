@@ -233,3 +233,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "key", "expected"), CASES)
 def test_summary_value(text: str, key: str, expected: object) -> None:
     assert extract_text(text).summary[key] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        # a practice failure about a fact asserts the fact
+        ("Police did not take action about the domestic abuse.", "domestic_abuse", True),
+        # not asking asserts nothing
+        ("Mother was not asked about domestic abuse.", "domestic_abuse", None),
+        ("Child A did not go missing.", "missing_episodes", False),
+    ],
+)
+def test_practice_failures_and_questions(text: str, key: str, expected: object) -> None:
+    assert extract_text(text).summary[key] == expected
