@@ -13,6 +13,87 @@ import pytest
 from casereview.extract import extract_text
 
 CASES = [
+    (
+        "Child A, 14, had been presenting at A&E with self-inflicted injuries.",
+        "child_mental_health",
+        True,
+    ),
+    ("Child B, 15, was admitted to an adolescent psychiatric unit.", "child_mental_health", True),
+    (
+        "Child C, 16, was experiencing suicidal ideation and had a plan to end her life.",
+        "child_mental_health",
+        True,
+    ),
+    (
+        "Child D, 13, had been diagnosed with anxiety and depression by CAMHS.",
+        "child_mental_health",
+        True,
+    ),
+    (
+        "Child E, 15, had been detained under section 136 after being found on a bridge.",
+        "child_mental_health",
+        True,
+    ),
+    (
+        "Child F, 12, disclosed that she had been touched inappropriately by her stepfather.",
+        "sexual_abuse",
+        True,
+    ),
+    (
+        "Child G, 8, made a disclosure of sexual abuse by her father, who was later convicted.",
+        "sexual_abuse",
+        True,
+    ),
+    ("Child H, 14, was found in a hotel room with an adult man.", "sexual_abuse", None),
+    (
+        "Child I, 15, was identified as a victim of CSE and was made subject to a CP plan.",
+        "cse",
+        True,
+    ),
+    ("Child J, 14, was being sexually exploited by a group of men in the town.", "cse", True),
+    (
+        "Child K, 2, was found to have multiple injuries including burns and fractures which had been caused by his mother's partner.",
+        "physical_abuse",
+        True,
+    ),
+    ("Child L, aged 4 months, had been shaken by her father.", "physical_abuse", True),
+    ("Child M, 7, told his teacher that his dad hits him.", "physical_abuse", True),
+    (
+        "Child N, 10, had a diagnosis of autism spectrum condition and attended a special school.",
+        "child_disability",
+        True,
+    ),
+    (
+        "Child O, 6, had complex health needs and was fed through a gastrostomy.",
+        "child_disability",
+        True,
+    ),
+    ("Child P, 9, had a moderate learning disability.", "child_disability", True),
+    ("Child Q, 15, was regularly using cannabis and alcohol.", "child_substance_misuse", True),
+    ("Child R, 16, had been drinking heavily since she was 13.", "child_substance_misuse", True),
+    (
+        "Child S, 14, was referred to the young people's substance misuse service after being found intoxicated.",
+        "child_substance_misuse",
+        True,
+    ),
+    ("Child T, 15, was taking MDMA at parties.", "child_substance_misuse", True),
+    ("Child U, 13, was a regular cannabis user.", "child_substance_misuse", True),
+    (
+        "Child V, 16, was criminally exploited and forced to sell drugs.",
+        "criminal_exploitation",
+        True,
+    ),
+    (
+        "Child W, 15, was found with a large amount of cash and drugs in a flat in another county.",
+        "criminal_exploitation",
+        None,
+    ),
+    ("Child X, 14, had been reported missing 12 times.", "missing_episodes", True),
+    (
+        "Child Y, 16, had not been seen at school for weeks and her whereabouts were unknown.",
+        "missing_episodes",
+        True,
+    ),
     ("Child A lived with her mother, who was a heavy drinker.", "parental_alcohol_misuse", True),
     ("Mother's partner was known to use crack cocaine.", "parental_drug_misuse", True),
     ("The father was violent towards her mother.", "domestic_abuse", True),
