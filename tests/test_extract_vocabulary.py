@@ -14,6 +14,77 @@ from casereview.extract import extract_text
 
 CASES = [
     (
+        "At the time of the incident Child A was living with his mother and her new partner, Mr C, who had a history of drug misuse and violence.",
+        "parental_drug_misuse",
+        True,
+    ),
+    (
+        "At the time of the incident Child A was living with his mother and her new partner, Mr C, who had a history of drug misuse and violence.",
+        "parental_criminal_record",
+        None,
+    ),
+    (
+        "Child B's father, who did not live with the family, was a heroin user.",
+        "parental_drug_misuse",
+        True,
+    ),
+    (
+        "The children were often cared for by their maternal aunt, who had a history of depression.",
+        "parental_mental_health",
+        True,
+    ),
+    (
+        "Following the birth, the health visitor identified that mother was experiencing low mood and referred her to the GP.",
+        "parental_mental_health",
+        True,
+    ),
+    (
+        "Mother, who had a diagnosed learning disability, struggled to understand the advice given.",
+        "parental_learning_disability",
+        True,
+    ),
+    (
+        "The couple had a history of domestic abuse, with police called to the home on numerous occasions.",
+        "domestic_abuse",
+        True,
+    ),
+    ("Both parents were dependent on alcohol.", "parental_alcohol_misuse", True),
+    (
+        "Mother's previous partner had been imprisoned for offences against children.",
+        "parental_criminal_record",
+        True,
+    ),
+    ("Father was known to police as a drug dealer.", "parental_criminal_record", True),
+    ("The family moved frequently and the children missed school.", "missing_episodes", None),
+    (
+        "Professionals were aware that mother had been a victim of domestic abuse in a previous relationship.",
+        "domestic_abuse",
+        True,
+    ),
+    (
+        "Father told the social worker that he had stopped using cocaine.",
+        "parental_drug_misuse",
+        True,
+    ),
+    ("Mother had been abstinent from alcohol for two years.", "parental_alcohol_misuse", True),
+    (
+        "Father had no mental health history but had been drinking heavily since losing his job.",
+        "parental_mental_health",
+        False,
+    ),
+    (
+        "Father had no mental health history but had been drinking heavily since losing his job.",
+        "parental_alcohol_misuse",
+        True,
+    ),
+    ("Mother described a childhood marked by neglect and sexual abuse.", "sexual_abuse", None),
+    ("Mother described a childhood marked by neglect and sexual abuse.", "neglect", None),
+    (
+        "Child C's grandmother, who was his main carer, misused alcohol.",
+        "parental_alcohol_misuse",
+        True,
+    ),
+    (
         "Child A, 14, had been presenting at A&E with self-inflicted injuries.",
         "child_mental_health",
         True,

@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from casereview.extract import rules as R
-from casereview.extract.names import name_matcher, with_child_names, with_introduced_names
+from casereview.extract.names import (
+    name_matcher,
+    with_carers,
+    with_child_names,
+    with_introduced_names,
+)
 
 _NEGATIONS = {"not", "no", "never", "n't", "without", "nor"}
 PEOPLE_KEY = "cr_people"
@@ -102,7 +107,7 @@ class PeopleRuler:
         # One reading per word: "her mother's partner" is the partner, not also "her mother".
         spans = [s for s in filter_spans(self.matcher.match(doc)) if s.label_ != NOT_A_PERSON]
         spans = with_introduced_names(doc, spans, self.names)
-        return with_child_names(doc, spans)
+        return with_carers(doc, with_child_names(doc, spans))
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
         doc.spans[PEOPLE_KEY] = spans

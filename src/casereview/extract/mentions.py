@@ -111,9 +111,13 @@ class MentionReader:
                     # the previous sentence was about the child and named no other adult
                     prev_start = sent_of[sent_start - 1]
                     prev = [x for x in out if prev_start <= x.start < sent_start]
-                    if prev and prev[0].cls == "child" and not any(
-                        x.cls in ("parent", "other", "family") or x.gender == "plural"
-                        for x in prev
+                    if (
+                        prev
+                        and prev[0].cls == "child"
+                        and not any(
+                            x.cls in ("parent", "other", "family") or x.gender == "plural"
+                            for x in prev
+                        )
                     ):
                         ref = prev[0]
                 if ref is None:

@@ -250,3 +250,38 @@ def with_child_names(doc: Doc, spans: list[Span]) -> list[Span]:
         if tok.text == name and tok.i not in taken:
             out.append(Span(doc, tok.i, tok.i + 1, label="child"))
     return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+# "the grandmother, who was his main carer", "cared for during the day by her grandmother"
+_CARER_AFTER = re.compile(
+    r"^,? (?:who was |who is |who had been |)(?:the |his |her |their |)"
+    r"(?:main|primary|principal|sole|daytime|day-time|full-time|main daytime|usual|kinship|)"
+    r"\s?carer\b",
+    re.IGNORECASE,
+)
+_CARER_BEFORE = re.compile(
+    r"\b(?:cared for|looked after|brought up|raised|minded)(?: during the day| at weekends|"
+    r" each day| overnight| mainly| mostly| largely)? by (?:the |his |her |their |)$",
+    re.IGNORECASE,
+)
+
+
+def with_carers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Relatives or friends named as the child's carer become carers throughout."""
+    text = doc.text
+    carers: set[str] = set()
+    for s in spans:
+        if s.label_ != "other":
+            continue
+        after = text[s.end_char : s.end_char + 60]
+        before = text[max(0, s.start_char - 60) : s.start_char]
+        if _CARER_AFTER.match(after) or _CARER_BEFORE.search(before):
+            carers.add(s[-1].lower_)  # "maternal grandmother" -> later "the grandmother"
+    if not carers:
+        return spans
+    return [
+        Span(doc, s.start, s.end, label="carer")
+        if s.label_ == "other" and s[-1].lower_ in carers
+        else s
+        for s in spans
+    ]
