@@ -29,11 +29,20 @@ SETS = {
     # A third held-out set in the style of the national case review repository listings
     # ("Death of a ... Background: ... Learning: ... Keywords: ..."); entries there can be very short.
     "heldout_repository": DATA / "heldout_repository.yaml",
+    # A development set in the same repository-listing style, for finding errors on short entries
+    # whose Learning / Recommendations / Keywords lines name many risks the narrative never asserts.
+    "dev_repository": DATA / "dev_repository.yaml",
 }
-ID_PREFIX = {"dev": "dev-", "heldout": "ho-", "heldout_b": "hb-", "heldout_repository": "hr-"}
-MIN_CASES = {"dev": 80, "heldout": 30, "heldout_b": 45, "heldout_repository": 45}
+ID_PREFIX = {
+    "dev": "dev-",
+    "heldout": "ho-",
+    "heldout_b": "hb-",
+    "heldout_repository": "hr-",
+    "dev_repository": "dr-",
+}
+MIN_CASES = {"dev": 80, "heldout": 30, "heldout_b": 45, "heldout_repository": 45, "dev_repository": 60}
 # Fewest words a case text may have; repository listings are often only a few lines.
-MIN_WORDS = {"heldout_repository": 40}
+MIN_WORDS = {"heldout_repository": 40, "dev_repository": 40}
 DEFAULT_MIN_WORDS = 80
 
 CASE_FIELDS = {"id", "style", "text", "gold", "notes"}
