@@ -168,3 +168,26 @@ def test_a_notification_form() -> None:
     assert summary["parental_learning_disability"] is False
     # a question asserts nothing about the father's drinking
     assert summary["parental_alcohol_misuse"] is False  # from "substance misuse: No"
+
+
+TEENAGER = """Child L was 15 when she took an overdose of her mother's prescribed medication. Her mother \
+had been treated for depression for many years and the family had struggled financially since \
+her father left. She had been self-harming since Year 8 and had told a school counsellor that \
+she felt hopeless. She was drinking alcohol most weekends and had started using cannabis with \
+older friends. Her mother was unaware of this. She had previously been referred to CAMHS but \
+the referral was not accepted.
+
+In the months before the overdose she was increasingly absent from school. Her mother reported \
+her missing on two occasions. There was no evidence that she was being sexually exploited."""
+
+
+def test_a_teenagers_own_difficulties_are_hers_not_her_mothers() -> None:
+    summary = extract_text(TEENAGER).summary
+    assert summary["child_mental_health"] is True
+    assert summary["child_substance_misuse"] is True
+    assert summary["missing_episodes"] is True
+    assert summary["cse"] is False
+    assert summary["parental_mental_health"] is True  # the mother's depression
+    assert summary["parental_drug_misuse"] is None
+    assert summary["parental_alcohol_misuse"] is None
+    assert summary["fatal"] is False

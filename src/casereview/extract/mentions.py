@@ -7,6 +7,7 @@ they/their are the parents. "Y's X" and "X of the Y" take the owner's class when
 not a parent (a partner of the grandmother is "other").
 """
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -100,7 +101,16 @@ class MentionReader:
                     # "his stepfather assaulted him": an object is not its own verb's subject
                     earlier = [m for m in history.get(g, []) if m.role != ref.role]
                     ref = earlier[-1] if earlier else ref
-                if sent_start not in first_of_sent and sent_start > 0 and g != "plural":
+                if (
+                    g != "plural"
+                    and child_g == g
+                    and "child" in last_role
+                    and _CHILD_WORLD.search(
+                        doc[sent_start : _sentence_end(sent_of, sent_start)].text
+                    )
+                ):
+                    ref = last_role["child"]  # "she ... since Year 8", "with older friends"
+                elif sent_start not in first_of_sent and sent_start > 0 and g != "plural":
                     before = first_of_sent.get(sent_of[sent_start - 1])
                     if before is not None and before.gender == g:
                         ref = before
@@ -214,6 +224,30 @@ _AFTER_OBJECT = {
     "against",
     "badly",
     "hard",
+    # "reported her missing", "found her unconscious", "left her alone", "gave her a lift"
+    "missing",
+    "alone",
+    "unconscious",
+    "unresponsive",
+    "dead",
+    "home",
+    "crying",
+    "asleep",
+    "unattended",
+    "unsupervised",
+    "outside",
+    "there",
+    "back",
+    "away",
+    "a",
+    "an",
+    "the",
+    "some",
+    "any",
+    "several",
+    "once",
+    "regularly",
+    "frequently",
 }
 
 
@@ -223,6 +257,22 @@ def _is_object(doc: Doc, i: int) -> bool:
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return nxt is None or nxt.is_punct or nxt.lower_ in _AFTER_OBJECT
+
+
+# Words of a child's or teenager's world: a pronoun in such a sentence is the child's.
+_CHILD_WORLD = re.compile(
+    r"\b(school|schools|year \d+|teacher|teachers|classmates?|friends|peers?|college|gcses?|"
+    r"nursery|pupil|playground|homework|camhs|school nurse|youth worker|foster carers?|"
+    r"children's home|placement)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_end(sent_of: list[int], start: int) -> int:
+    end = start
+    while end < len(sent_of) and sent_of[end] == start:
+        end += 1
+    return end
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

@@ -117,6 +117,8 @@ class SubjectAttributor:
             if first.possessive and len(after) > 1 and after[1].start <= first.end + 2:
                 first = after[1]  # "by Child R's father": the father
                 after = after[1:]
+            elif first.possessive:
+                between = []  # "an overdose of her mother's medication": a thing, not a person
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
             if f.concept.victim and not between and not first.agent and _verb_like(doc[e - 1]):
                 return first, first.how  # the object: "had sexually abused her"
