@@ -40,7 +40,13 @@ ID_PREFIX = {
     "heldout_repository": "hr-",
     "dev_repository": "dr-",
 }
-MIN_CASES = {"dev": 80, "heldout": 30, "heldout_b": 45, "heldout_repository": 45, "dev_repository": 60}
+MIN_CASES = {
+    "dev": 80,
+    "heldout": 30,
+    "heldout_b": 45,
+    "heldout_repository": 45,
+    "dev_repository": 60,
+}
 # Fewest words a case text may have; repository listings are often only a few lines.
 MIN_WORDS = {"heldout_repository": 40, "dev_repository": 40}
 DEFAULT_MIN_WORDS = 80
