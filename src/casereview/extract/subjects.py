@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from casereview.extract import rules as R
-from casereview.extract.findings import Finding, findings_of
+from casereview.extract.findings import Finding, child_of, findings_of
 from casereview.extract.generic import LearningZones, is_generic, is_question
 from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, MentionReader
 
@@ -59,6 +59,8 @@ class SubjectAttributor:
                 by_sent[sent.start] = mentions[lo:hi]
         self._asides_cache: dict[int, list[tuple[int, int]]] = {}
         zones = LearningZones(doc)
+        fact = child_of(doc).gender
+        child_gender = fact.value if fact is not None else None
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
             self._sentence_mentions = by_sent[f.sent.start]
@@ -80,6 +82,16 @@ class SubjectAttributor:
                 f.generic = in_learning or is_generic(f.sent.text, bool(specific))
             else:
                 m, how = subject
+                if (
+                    how == "pronoun"
+                    and m.cls == "parent"
+                    and "parent" not in f.concept.fields
+                    and not f.childhood
+                    and child_gender is not None
+                    and m.gender == child_gender
+                ):
+                    # "she was being sexually exploited": a child's harm, so the child
+                    m = replace(m, role="child", cls="child")
                 f.subject, f.subject_class, f.subject_how = m.role, m.cls, how
                 if m.generic:
                     specific = [x for x in ms if not x.generic]
