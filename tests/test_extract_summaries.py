@@ -191,3 +191,18 @@ def test_a_teenagers_own_difficulties_are_hers_not_her_mothers() -> None:
     assert summary["parental_drug_misuse"] is None
     assert summary["parental_alcohol_misuse"] is None
     assert summary["fatal"] is False
+
+
+def test_he_in_a_boys_world_is_the_boy_and_his_fathers_denial_is_about_him() -> None:
+    text = (
+        "Child M, a 16-year-old boy, lived with his father after his mother moved abroad. His "
+        "father worked long hours and had a history of alcohol misuse. He was often out late and "
+        "was known to police for carrying a knife. He told his youth worker that he was being "
+        "made to sell drugs to pay off a debt. His father said he had never been violent to him."
+    )
+    summary = extract_text(text).summary
+    assert summary["parental_alcohol_misuse"] is True
+    assert summary["parental_criminal_record"] is None  # the knife was the boy's
+    assert summary["criminal_exploitation"] is True
+    assert summary["physical_abuse"] is False  # "never been violent to him"
+    assert summary["domestic_abuse"] is None

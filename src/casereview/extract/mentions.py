@@ -145,7 +145,7 @@ class MentionReader:
                 out.append(m)
                 first_of_sent.setdefault(sent_start, m)
                 if ref.role != "unknown":
-                    last[g] = ref  # the chain goes on: "she ... and she"
+                    last[g] = m  # the chain goes on: "she ... and she" (here, at the pronoun)
                 continue
             person = self.roles[span.label_]
             gender = child_g if person.subject_class == "child" else person.gender
@@ -263,7 +263,8 @@ def _is_object(doc: Doc, i: int) -> bool:
 _CHILD_WORLD = re.compile(
     r"\b(school|schools|year \d+|teacher|teachers|classmates?|friends|peers?|college|gcses?|"
     r"nursery|pupil|playground|homework|camhs|school nurse|youth worker|foster carers?|"
-    r"children's home|placement)\b",
+    r"children's home|placement|out late|stayed out|staying out|knife|knives|youth offending|"
+    r"yot|gang|gangs|excluded|exclusion|pupil referral|pru)\b",
     re.IGNORECASE,
 )
 
@@ -285,6 +286,6 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def _is_clause_subject(doc: Doc, m: Mention, pronoun_at: int) -> bool:
     """The mention is the subject of the verb right before the pronoun ("X hit him")."""
-    if pronoun_at - m.end > 4:
+    if pronoun_at - m.end > 6:
         return False
     return all(not t.is_punct for t in doc[m.end : pronoun_at])
