@@ -156,3 +156,19 @@ def test_codebook_fields_beyond_the_summary() -> None:
     )
     fields = {s.field for s in extract_text(text).suggestions if s.assertion == "present"}
     assert {"fam_poverty", "fam_transient", "child_bullying"} <= fields
+
+
+def test_cli_unreadable_file_is_a_one_line_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bad = tmp_path / "review.xyz"
+    bad.write_text("Child A", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", "from casereview.cli import main; main()", "extract", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "review.xyz" in done.stderr and "unsupported" in done.stderr
