@@ -61,6 +61,11 @@ def test_code_stores_pending_suggestions_with_evidence_only(coded: Store) -> Non
     assert (drugs.value, drugs.assertion, drugs.page) == ("no", "negated", 2)
     assert "no evidence of drug misuse" in (drugs.evidence or "")
     assert [c.value for c in pending["gender"]] == ["male"]
+    # The report's recommendations (pages 3-4) mention domestic abuse as advice to agencies:
+    # no pending code may come from them, and one field/value is proposed once.
+    assert [(c.value, c.page) for c in pending["fam_domestic_abuse"]] == [("yes", 2)]
+    assert all(c.assertion in ("present", "historical", "negated") for cs in pending.values() for c in cs)
+    assert [c.value for c in pending["fatal"]] == ["no"]
     for c in (c for cs in pending.values() for c in cs):
         assert c.document_id is not None and c.page is not None
         assert c.start is not None and c.end is not None and 0 <= c.start < c.end <= len(text)

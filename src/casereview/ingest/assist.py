@@ -25,6 +25,11 @@ from casereview.store.suggestions import NewSuggestion, replace_pending
 
 Extractor = Callable[[ExtractedDocument], Any]
 
+# Only what the text asserts (now or in the past) or denies becomes a pending code: a hedged
+# or hypothetical mention ("should consider domestic abuse") proposes no value, and
+# accepting every pending code must never turn a recommendation into a fact.
+DECIDABLE = {"present", "historical", "negated"}
+
 
 @dataclass(frozen=True)
 class CodingResult:
@@ -67,7 +72,8 @@ def code_review(
         extraction = run(doc)
         named = named or _codebook_of(extraction)
         for raw in _suggestions_of(extraction):
-            suggestions.append(_new(raw, doc_id))
+            if raw.get("assertion", "present") in DECIDABLE:
+                suggestions.append(_new(raw, doc_id))
     cb_id = codebook or named or _rules_codebook()
     if not cb_id:
         raise CaseReviewError("the extractor did not name its codebook: pass --codebook ID")
@@ -82,6 +88,7 @@ def code_review(
             kept.append(dataclasses.replace(sg, value=check(sg.value)))
         except ValidationError:
             continue
+    kept = _strongest_per_value(kept)
     with store.session() as s:
         review, _ = review_document_ids(s, reference)
         added, removed, skipped = replace_pending(s, review, cb.id, cb.version, kept)
@@ -94,6 +101,17 @@ def code_review(
         skipped_decided=skipped,
         skipped_unfit=len(suggestions) - len(kept),
     )
+
+
+def _strongest_per_value(suggestions: list[NewSuggestion]) -> list[NewSuggestion]:
+    """One pending code per field and value: the evidence with the highest confidence
+    (the first such, in document order)."""
+    best: dict[tuple[str, str | None], NewSuggestion] = {}
+    for sg in suggestions:
+        key = (sg.field_id, sg.value)
+        if key not in best or (sg.confidence or 0) > (best[key].confidence or 0):
+            best[key] = sg
+    return sorted(best.values(), key=lambda sg: (sg.document_id, sg.start or 0))
 
 
 def _codebook_of(extraction: Any) -> str | None:
