@@ -169,6 +169,7 @@ def test_cli_unreadable_file_is_a_one_line_error(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert done.returncode == 2
     assert "review.xyz" in done.stderr and "unsupported" in done.stderr
