@@ -132,6 +132,8 @@ def test_a_month_name_is_not_a_hedge() -> None:
         ),
         ("Child A had never been subject to a child protection plan.", "none"),
         ("Child A's older brother had been subject to a child protection plan.", None),
+        ("The conference decided against a child protection plan for Child A.", "none"),
+        ("Child A did not meet the threshold for a child protection plan.", "none"),
     ],
 )
 def test_child_protection_plan(text: str, expected: object) -> None:
