@@ -107,10 +107,11 @@ class ContextAsserter:
                 ConTextModifier(rule_map[self.vocab.strings[m]], s, e, doc)
                 for m, s, e in _modifiers(
                     mods_by_sent.get(sent_start, []),
-                    # a self-negating finding ("did not drink") lends its "not" to the rest
-                    [t for t in targets if self.concepts[t.label_.lower()].value != "no"],
+                    targets,
                     rule_map,
                     self.vocab,
+                    doc,
+                    self.concepts,
                 )
             ]
             graph = ConTextGraph(
@@ -139,25 +140,39 @@ class ContextAsserter:
         findings_of(doc)[:] = findings
 
 
-def _modifiers(
-    matches: list[tuple[int, int, int]], targets: list[Span], rule_map: dict, vocab
-) -> list[tuple[int, int, int]]:  # type: ignore[type-arg, no-untyped-def]
+_LENT = {"not", "n't", "never", "nor", "neither"}
+
+
+def _modifiers(  # type: ignore[no-untyped-def]
+    matches: list[tuple[int, int, int]], targets: list[Span], rule_map: dict, vocab, doc, concepts
+) -> list[tuple[int, int, int]]:
     """Modifiers that share no word with a finding ("learning" in "learning disability",
     "not" in "did not drink" are the finding's own words), then the longest of overlapping
     ones ("no history of" over "history of"), as medspaCy's matcher would prune. A rule
     aimed at given findings ("autism" makes CAMHS say nothing of mental health) may be a
-    finding itself."""
+    finding itself; a self-negating finding ("did not drink") lends a bare "not" to the
+    words after it ("did not drink or use drugs")."""
     taken = {i for t in targets for i in range(t.start, t.end)}
+    lenders = {
+        i
+        for t in targets
+        if concepts[t.label_.lower()].value == "no"
+        for i in range(t.start, t.end)
+    }
 
     def inside_longer(m: tuple[int, int, int]) -> bool:  # "accidental" in "non-accidental"
         return any(
             t.start <= m[1] and m[2] <= t.end and (t.end - t.start) > (m[2] - m[1]) for t in targets
         )
 
-    free = [
-        m
-        for m in matches
-        if (rule_map[vocab.strings[m[0]]].allowed_types is not None and not inside_longer(m))
-        or not any(i in taken for i in range(m[1], m[2]))
-    ]
+    def keep(m: tuple[int, int, int]) -> bool:
+        words = set(range(m[1], m[2]))
+        if rule_map[vocab.strings[m[0]]].allowed_types is not None and not inside_longer(m):
+            return True
+        if not words & taken:
+            return True
+        lent = words & lenders and not (words & (taken - lenders))
+        return bool(lent) and doc[m[1] : m[2]].text.lower() in _LENT
+
+    free = [m for m in matches if keep(m)]
     return prune_overlapping_matches(free) if free else []

@@ -92,6 +92,9 @@ class MentionReader:
                 word = doc[start].lower_
                 g = self.pronouns[word]
                 ref = last.get(g)
+                same_sentence = [
+                    x for x in out if x.start >= sent_start and x.gender == g and x.how == "named"
+                ]
                 if (
                     word in _OBJECT_PRONOUNS
                     and ref is not None
@@ -101,7 +104,9 @@ class MentionReader:
                     # "his stepfather assaulted him": an object is not its own verb's subject
                     earlier = [m for m in history.get(g, []) if m.role != ref.role]
                     ref = earlier[-1] if earlier else ref
-                if (
+                if word in _REFLEXIVE and same_sentence:
+                    ref = same_sentence[-1]  # "Mother ... is herself looked after": the mother
+                elif (
                     g != "plural"
                     and child_g == g
                     and "child" in last_role
@@ -190,6 +195,7 @@ class MentionReader:
         return m
 
 
+_REFLEXIVE = {"herself", "himself", "themselves"}
 _AFTER_OBJECT = {
     "with",
     "to",
