@@ -84,6 +84,7 @@ class SubjectAttributor:
                 m, how = subject
                 if (
                     how == "pronoun"
+                    and not m.possessive  # "after her death" is the mother's death
                     and m.cls == "parent"
                     and "parent" not in f.concept.fields
                     and not f.childhood
