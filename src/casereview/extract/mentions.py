@@ -270,7 +270,8 @@ _CHILD_WORLD = re.compile(
     r"\b(school|schools|year \d+|teacher|teachers|classmates?|friends|peers?|college|gcses?|"
     r"nursery|pupil|playground|homework|camhs|school nurse|youth worker|foster carers?|"
     r"children's home|placement|out late|stayed out|staying out|knife|knives|youth offending|"
-    r"yot|gang|gangs|excluded|exclusion|pupil referral|pru)\b",
+    r"yot|gang|gangs|excluded|exclusion|pupil referral|pru|county lines?|criminally exploited|"
+    r"sexually exploited|exploitation|nrm|young person|teenager)\b",
     re.IGNORECASE,
 )
 
