@@ -125,16 +125,16 @@ class MentionReader:
                     # "they" for one child ("Child F ... They had been referred to CAMHS"):
                     # the previous sentence was about the child and named no other adult
                     prev_start = sent_of[sent_start - 1]
-                    prev = [x for x in out if prev_start <= x.start < sent_start]
+                    earlier_sent = [x for x in out if prev_start <= x.start < sent_start]
                     if (
-                        prev
-                        and prev[0].cls == "child"
+                        earlier_sent
+                        and earlier_sent[0].cls == "child"
                         and not any(
                             x.cls in ("parent", "other", "family") or x.gender == "plural"
-                            for x in prev
+                            for x in earlier_sent
                         )
                     ):
-                        ref = prev[0]
+                        ref = earlier_sent[0]
                 if ref is None:
                     role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
                     ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)
