@@ -275,6 +275,10 @@ def speed() -> None:
     )
 
 
+DEV_SETS = ("dev", "dev_repository")
+HELDOUT_SETS = ("heldout", "heldout_b", "heldout_repository")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list development-set errors")
@@ -283,9 +287,15 @@ def main() -> int:
         "--dev-only", action="store_true", help="skip the held-out set (while iterating)"
     )
     args = ap.parse_args()
-    report("dev", load("dev"), args.errors)
-    if not args.dev_only and (DATA / "heldout.yaml").exists():
-        report("held-out", load("heldout"), errors=False)
+    # Development sets (errors may be listed and studied) and held-out sets (totals only:
+    # never read them or tune on them; they estimate performance on unseen text).
+    for name in DEV_SETS:
+        if (DATA / f"{name}.yaml").exists():
+            report(name, load(name), args.errors)
+    if not args.dev_only:
+        for name in HELDOUT_SETS:
+            if (DATA / f"{name}.yaml").exists():
+                report(f"{name} (held out)", load(name), errors=False)
     if not args.no_speed:
         speed()
     return 0
