@@ -10,14 +10,9 @@ import pandas as pd
 import pytest
 
 from analysis_frames import cafcass, frame
+from casereview.analysis.disclosure import disclosure_ranges, table_lines
 from casereview.analysis.frequency import crosstab, frequency
-from casereview.analysis.suppress import (
-    RULES,
-    disclosure_ranges,
-    suppress,
-    table_lines,
-    threshold_rule,
-)
+from casereview.analysis.suppress import RULES, suppress, threshold_rule
 from casereview.analysis.table import ResultTable
 from casereview.errors import CaseReviewError
 

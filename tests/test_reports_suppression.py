@@ -11,7 +11,8 @@ import matplotlib.text
 import pandas as pd
 import pytest
 
-from casereview.analysis.suppress import disclosure_ranges, table_lines, threshold_rule
+from casereview.analysis.disclosure import disclosure_ranges, table_lines
+from casereview.analysis.suppress import threshold_rule
 from casereview.reports.charts import draw
 from casereview.reports.html import render_html
 from casereview.reports.model import StudyReport

@@ -25,10 +25,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from casereview.analysis.disclosure import (
+    ReaderModel,
+    cells_of,
+    first_disclosed,
+    sum_lines,
+)
 from casereview.analysis.table import ResultTable
 from casereview.errors import CaseReviewError
-
-BIG = 10**7  # upper bound for an unknown count
 
 
 @dataclass(frozen=True)
@@ -143,17 +147,17 @@ def _secondary(
     """Hide further cells until no small (primary) cell can be worked out, choosing greedily
     and checking exactly; then show again any secondary cell whose value the published
     numbers determine anyway (showing it tells a reader nothing new)."""
-    lines = _lines(table, counts)
+    lines = sum_lines(table, counts)
     primary = [
-        cell for cell in _cells(marks) if marks.at[cell] == r.marker and counts.at[cell] >= r.low
+        cell for cell in cells_of(marks) if marks.at[cell] == r.marker and counts.at[cell] >= r.low
     ]
     primary = [c for c in primary if r.low <= counts.at[c] <= r.high]
     # A cell once shown to have another possible value stays safe: hiding more cells only
     # widens what a reader must allow, and the filling that proved it remains possible.
     pending = list(primary)
     for _ in range(counts.size):
-        model = _Model(shown, marks, lines, r)
-        while pending and _first_disclosed(model, pending[:1], counts) is None:
+        model = ReaderModel(shown, marks, lines, r)
+        while pending and first_disclosed(model, pending[:1], counts) is None:
             pending.pop(0)
         if not pending:
             break
@@ -162,18 +166,14 @@ def _secondary(
             raise CaseReviewError(f"table {table.id!r}: cannot protect cell {pending[0]}")
         marks.at[pick] = r.secondary_marker
         shown.at[pick] = np.nan
-    secondary = [cell for cell in _cells(marks) if marks.at[cell] != "" and cell not in primary]
+    secondary = [cell for cell in cells_of(marks) if marks.at[cell] != "" and cell not in primary]
     while secondary:
-        cell = _first_disclosed(_Model(shown, marks, lines, r), secondary, counts)
+        cell = first_disclosed(ReaderModel(shown, marks, lines, r), secondary, counts)
         if cell is None:
             break
         marks.at[cell] = ""
         shown.at[cell] = _round(int(counts.at[cell]), r.round_to) if r.round_to else counts.at[cell]
         secondary.remove(cell)
-
-
-def _cells(frame: pd.DataFrame) -> list[tuple[object, object]]:
-    return [(x, c) for x in frame.index for c in frame.columns]
 
 
 def _candidate(
@@ -224,126 +224,6 @@ def _best_in(
     return None if best is None else best[1]
 
 
-def _lines(table: ResultTable, counts: pd.DataFrame) -> list[list[tuple[object, object]]]:
-    """Every published sum as a list of cells: members first, the total cell last."""
-    rows, cols = list(counts.index), list(counts.columns)
-    groups = {g: m for g, m in table.groups.items() if g in rows}
-    leaf_rows = [x for x in rows if x not in groups and x != table.row_total]
-    leaf_cols = [c for c in cols if c != table.col_total]
-    lines: list[list[tuple[object, object]]] = []
-    if table.col_total in cols:
-        lines += [[(x, c) for c in leaf_cols] + [(x, table.col_total)] for x in rows]
-    if table.row_total in rows:
-        lines += [[(x, c) for x in leaf_rows] + [(table.row_total, c)] for c in cols]
-    for g, members in groups.items():
-        lines += [[(m, c) for m in members if m in rows] + [(g, c)] for c in cols]
-    return lines
-
-
-def disclosure_ranges(
-    shown: pd.DataFrame,
-    marks: pd.DataFrame,
-    lines: list[list[tuple[object, object]]],
-    r: SuppressionRule,
-    cells: list[tuple[object, object]] | None = None,
-) -> dict[tuple[object, object], tuple[int, int]]:
-    """For each hidden cell, the (smallest, largest) whole value consistent with what is
-    published. A reader knows: shown cells (exact, or within rounding), that a primary
-    marker means low..high, that a secondary-only marker means 0 or above high (a shared
-    marker: any count), and that every line adds up."""
-    model = _Model(shown, marks, lines, r)
-    hidden = [c for c in (cells if cells is not None else _cells(shown)) if marks.at[c] != ""]
-    return {cell: (model.extreme(cell, 1), model.extreme(cell, -1)) for cell in hidden}
-
-
-def _first_disclosed(
-    model: _Model, cells: list[tuple[object, object]], truth: pd.DataFrame
-) -> tuple[object, object] | None:
-    """The first cell whose value the published table determines. The true value is always
-    possible, so a cell is safe as soon as one end of its range differs from it."""
-    for cell in cells:
-        value = int(truth.at[cell])
-        if model.extreme(cell, 1) < value or model.extreme(cell, -1) > value:
-            continue
-        return cell
-    return None
-
-
-class _Model:
-    """The reader's integer programme: one variable per cell (plus a binary per
-    secondary-only cell, which is 0 or above the threshold), the table's sums as equalities."""
-
-    def __init__(
-        self,
-        shown: pd.DataFrame,
-        marks: pd.DataFrame,
-        lines: list[list[tuple[object, object]]],
-        r: SuppressionRule,
-    ) -> None:
-        from scipy.optimize import Bounds, LinearConstraint
-
-        all_cells = _cells(shown)
-        self.pos = {cell: i for i, cell in enumerate(all_cells)}
-        n = len(all_cells)
-        lo, hi = np.zeros(n), np.zeros(n)
-        either: list[int] = []
-        shared = r.marker == r.secondary_marker
-        for cell, i in self.pos.items():
-            mark = marks.at[cell]
-            v = shown.at[cell]
-            if mark == "":
-                half = (r.round_to // 2) if r.round_to and v != 0 else 0
-                lo[i], hi[i] = max(v - half, 0), v + half
-            elif shared:
-                lo[i], hi[i] = 0, BIG
-            elif mark == r.marker:
-                lo[i], hi[i] = r.low, r.high
-            else:
-                lo[i], hi[i] = 0, BIG
-                either.append(i)
-        self.nv = nv = n + len(either)
-        rows_a: list[np.ndarray] = []
-        lbs: list[float] = []
-        ubs: list[float] = []
-        for line in lines:
-            a = np.zeros(nv)
-            for cell in line[:-1]:
-                a[self.pos[cell]] += 1
-            a[self.pos[line[-1]]] -= 1
-            rows_a.append(a)
-            lbs.append(0)
-            ubs.append(0)
-        for k, i in enumerate(either):  # x_i >= (high+1) * b_k and x_i <= BIG * b_k
-            for coef, lb, ub in ((-(r.high + 1), 0, np.inf), (-BIG, -np.inf, 0)):
-                a = np.zeros(nv)
-                a[i], a[n + k] = 1, coef
-                rows_a.append(a)
-                lbs.append(lb)
-                ubs.append(ub)
-        self.constraints = [LinearConstraint(np.array(rows_a), lbs, ubs)] if rows_a else []
-        self.bounds = Bounds(
-            np.concatenate([lo, np.zeros(len(either))]), np.concatenate([hi, np.ones(len(either))])
-        )
-
-    def extreme(self, cell: tuple[object, object], sign: int) -> int:
-        """The smallest (sign 1) or largest (sign -1) whole value the cell can hold."""
-        from scipy.optimize import milp
-
-        c = np.zeros(self.nv)
-        c[self.pos[cell]] = sign
-        res = milp(
-            c, constraints=self.constraints, bounds=self.bounds, integrality=np.ones(self.nv)
-        )
-        if not res.success:
-            raise CaseReviewError("suppression check failed: the published sums are inconsistent")
-        return round(float(sign * res.fun))
-
-
-def table_lines(table: ResultTable) -> list[list[tuple[object, object]]]:
-    """The sums a reader of `table` can use (for checking a suppressed table)."""
-    return _lines(table, table.counts if table.counts is not None else table.data)
-
-
 def _suppress_by_cases(table: ResultTable, r: SuppressionRule) -> ResultTable:
     """Summary rows (mean, minimum, maximum ...) over a small number of cases are hidden
     whole: a minimum or maximum of a few cases is one person's value. The 'Cases' column
@@ -351,6 +231,7 @@ def _suppress_by_cases(table: ResultTable, r: SuppressionRule) -> ResultTable:
     counts = table.data[["Cases"]].rename(columns={"Cases": "n"})
     inner = table.replace(data=counts, kind="frequency", percent=None, percent_basis=None)
     protected = suppress(inner, r)
+    assert protected.suppressed is not None  # suppress() always sets the mask
     hidden_rows = (protected.suppressed["n"] != "").to_numpy()
     marks = pd.DataFrame("", index=table.data.index, columns=table.data.columns)
     for col in marks.columns:
