@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from casereview.extract import deferred as _deferred  # noqa: F401  (before medspaCy loads)
 from casereview.extract.model import SUGGESTION_KEYS, Extraction, Suggestion
 
 
