@@ -35,8 +35,54 @@ _LEARNING_HEAD = re.compile(
     r"\d+[- ]minute briefing|further reading|useful resources|key practice points|tips for practice)\b",
     re.IGNORECASE,
 )
+# "Learning includes the need to ...", "Key issues identified were ...": a lead-in without a colon.
+_LEAD_IN = re.compile(
+    r"^\W*(key |main |the |)(learning|lessons( learned| learnt|)|recommendations?|key issues|issues|"
+    r"themes)( points| themes| from this review| for the partnership|)\s+(\([^)]*\)\s+|)"
+    r"(include|includes|included|including|identified|identify|identifies|are|were|is|relate|"
+    r"related|relates|concern|concerns|cover|covers|focus|focused|centre|centred|highlight|"
+    r"highlighted|highlights|around|about|on)\b",
+    re.IGNORECASE,
+)
+# "Key issues" generalise like learning (a named person's fact there still counts, as in the
+# learning part); "Makes recommendations on ..." is the older listings' learning line.
+_ISSUES_HEAD = re.compile(
+    r"^\W*((key|main|the) issues|issues (identified|raised)|themes|key themes|"
+    r"(makes|made|it makes|the review makes|the report makes) (\w+ ){0,3}(recommendations?|learning))\b",
+    re.IGNORECASE,
+)
+# Topic tags and method lines assert nothing whoever they name (dev_repository.yaml header):
+# "Keywords: neglect, parents with learning disabilities", "Model: systems methodology".
+_TAGS_HEAD = re.compile(
+    r"^\W*((keywords?|key words?|tags|topics|model|methodology|review model)\s*(:|-|$)|"
+    r"key ?words\s|read the (full |overview |executive |)(report|summary)\b)",
+    re.IGNORECASE,
+)
+# A narrative label ends a learning part ("Background: the family were ...").
+_NARRATIVE_HEAD = re.compile(
+    r"^\W*(background|case summary|summary of the case|summary|circumstances|the family|"
+    r"family background|family history|family composition|the incident|incident|chronology|"
+    r"key events|what happened|case background|brief summary|case details)\s*[:\-]",
+    re.IGNORECASE,
+)
 # Any other short heading ends it ("Background", "The family", "Case summary").
 _HEADING = re.compile(r"^[A-Z][\w' ,&/()-]{0,60}$")
+# A verb that makes a comma list a sentence rather than a list of topic tags.
+_FINITE = re.compile(
+    r"\b(was|were|had|has|have|is|are|did|does|been|being|died|said|told|lived|became|"
+    r"found|took|gave|went|made|left|began|known)\b",
+    re.IGNORECASE,
+)
+
+
+def is_tag_list(sentence: str) -> bool:
+    """An unlabelled line of topic tags, as in the older repository listings: "Physical
+    abuse, neglect, domestic abuse, parental mental health, substance misuse"."""
+    text = sentence.strip().rstrip(".")
+    items = [i.strip() for i in re.split(r"[,;]", text) if i.strip()]
+    if len(items) < 3 or _FINITE.search(text):
+        return False
+    return all(len(i.split()) <= 5 for i in items)
 
 
 def is_question(sentence: str) -> bool:
@@ -54,20 +100,33 @@ def is_generic(sentence: str, names_someone: bool) -> bool:
 
 
 class LearningZones:
-    """Token ranges of the learning and recommendations sections of a document."""
+    """Token ranges of the learning and recommendations sections of a document, and the
+    sentences (keywords, model, topic-tag lines) that assert nothing at all."""
 
     def __init__(self, doc: Doc) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._tags: set[int] = set()
         open_at: int | None = None
         for sent in doc.sents:
             text = sent.text.strip()
             words = text.split()
+            if _TAGS_HEAD.match(text) or is_tag_list(text):
+                self._tags.add(sent.start)
+                continue
             # a heading ("Learning", "Key learning points") or a lead-in ("Learning includes:")
-            if _LEARNING_HEAD.match(text) and (len(words) <= 6 or ":" in " ".join(words[:6])):
+            head = bool(_LEARNING_HEAD.match(text) or _ISSUES_HEAD.match(text))
+            if head and (
+                len(words) <= 6
+                or ":" in " ".join(words[:6])
+                or _LEAD_IN.match(text)
+                or _ISSUES_HEAD.match(text)
+            ):
                 if open_at is None:
                     open_at = sent.start
-            elif open_at is not None and _HEADING.match(text) and len(text.split()) <= 6:
+            elif open_at is not None and (
+                (_HEADING.match(text) and len(words) <= 6) or _NARRATIVE_HEAD.match(text)
+            ):
                 self._starts.append(open_at)
                 self._ends.append(sent.start)
                 open_at = None
@@ -78,3 +137,7 @@ class LearningZones:
     def within(self, token_i: int) -> bool:
         k = bisect_right(self._starts, token_i) - 1
         return k >= 0 and token_i < self._ends[k]
+
+    def is_tags(self, sent_start: int) -> bool:
+        """The sentence starting here is a keywords, model or topic-tag line."""
+        return sent_start in self._tags

@@ -135,6 +135,9 @@ class MentionReader:
                         )
                     ):
                         ref = earlier_sent[0]
+                if ref is None and g != "plural" and child_g == g:
+                    # nobody of this gender named yet: the review's protagonist, the child
+                    ref = Mention(start, end, "child", "child", g, "pronoun", False, False, False)
                 if ref is None:
                     role, cls = ("parents", "parent") if g == "plural" else ("unknown", "family")
                     ref = Mention(start, end, role, cls, g, "pronoun", False, False, False)

@@ -97,8 +97,8 @@ class SubjectAttributor:
                 if m.generic:
                     specific = [x for x in ms if not x.generic]
                     f.generic = in_learning or is_generic(f.sent.text, bool(specific))
-            if is_question(f.sent.text):
-                f.generic = True  # questions assert nothing, whoever they name
+            if is_question(f.sent.text) or zones.is_tags(f.sent.start):
+                f.generic = True  # questions and topic tags assert nothing, whoever they name
         return findings
 
     @staticmethod
