@@ -42,10 +42,19 @@ _NUMBERS = {
     "eighteen": 18,
     "nineteen": 19,
     "twenty": 20,
-    "twenty-one": 21,
-    "twenty-two": 22,
-    "twenty-four": 24,
 }
+# "twenty-one" .. "fifty-nine" (weeks and months are written out too), hyphen or space
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBERS.update({k: v for k, v in _TENS.items()})
+_NUMBERS.update(
+    {
+        f"{t}{sep}{u}": tv + i + 1
+        for t, tv in _TENS.items()
+        for i, u in enumerate(_UNITS)
+        for sep in "- "
+    }
+)
 _NUM = (
     r"(\d{1,2}(?:\.\d)?|"
     + "|".join(sorted((k for k in _NUMBERS if len(k) > 2), key=len, reverse=True))
@@ -64,9 +73,10 @@ _AGE_PATTERNS = [
         rf"\b(?:aged\s+)?{_NUM_ONLY}\s+{_UNIT}(?:,?\s+(?:and\s+)?{_NUM_ONLY}\s+{_UNIT})?(?:\s+old)?\s*:",
         re.IGNORECASE,
     ),
-    # "17 years and 2 months old", "2 years, 4 months old", "aged 2 years and 4 months"
+    # "17 years and 2 months old", "2 years, 4 months old", "aged 2 years and 4 months",
+    # "2-year-1-month-old"
     re.compile(
-        rf"\b{_NUM_ONLY}\s+(years?|yrs?)(?:,\s*|\s+and\s+|\s+){_NUM_ONLY}\s+(months?|mths?|weeks?)(?:[\s-]+old)?\b",
+        rf"\b{_NUM_ONLY}[\s-]+(years?|yrs?)(?:,\s*|[\s-]+and[\s-]+|[\s-]+){_NUM_ONLY}[\s-]+(months?|mths?|weeks?)(?:[\s-]+old)?\b",
         re.IGNORECASE,
     ),
     # "15-year-old", "six week old", "18 month old baby", "two and a half year old"
@@ -81,7 +91,7 @@ _AGE_PATTERNS = [
     re.compile(rf"\b{_NUM}{_HALF}\s+{_UNIT}\s+of\s+age\b", re.IGNORECASE),
     # "was 14 when", "Child P was 15 and ..." (a bare number needs the child just before it)
     _BARE := re.compile(
-        rf"\b(?:was|is|just|only|then|now)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))",
+        rf"\b(?:was|is|just|only|then|now|turned|turning)\s+{_NUM_ONLY}{_HALF}(?:\s+{_UNIT})?(?=\s*(?:old\b|when\b|at the time\b|and\b|,|;|\.))",
         re.IGNORECASE,
     ),
     _BRACKETED := re.compile(
@@ -116,6 +126,10 @@ _HISTORY_BEFORE = re.compile(
 )
 
 
+# "in front of her 8-year-old son": a parent's son or daughter, whoever was named before
+_POSSESSIVE_BEFORE = re.compile(r"\b(her|his|their)\s+$", re.IGNORECASE)
+_OFFSPRING_AFTER = re.compile(r"^\W{0,2}(son|daughter|baby)\b", re.IGNORECASE)
+
 _PRONOUN_GENDER = {
     "he": "male",
     "him": "male",
@@ -126,6 +140,23 @@ _PRONOUN_GENDER = {
     "herself": "female",
 }
 _OTHER = {"male": "female", "female": "male"}
+
+
+def _subject_after_person(who: str, person: str, after: str) -> bool:
+    """An age after another person that is still the subject child's: the plural of a group
+    of subject siblings ("three siblings, a 9-year-old boy and ..."), or a parent's own son or
+    daughter ("in front of her 8-year-old son")."""
+    noun = _CHILD_NOUN_AFTER.match(after)
+    if noun is None:
+        return False
+    if who == "sibling":
+        return person.lower().rstrip().endswith(("siblings", "sisters", "brothers", "twins"))
+    return who in ("mother", "father", "parents") and noun.group(1).lower() in (
+        "son",
+        "daughter",
+        "baby",
+        "child",
+    )
 
 
 @dataclass
@@ -141,6 +172,21 @@ def _vocab() -> dict:
     import yaml
 
     return yaml.safe_load((R.RULES_DIR / "child.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _harm_title_pattern() -> re.Pattern[str]:
+    v = _vocab()["harm_title"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?:(?:{alt(v['before'])})(?:\s+and\s+|\s*,\s*|\s+))*(?:{alt(v['nouns'])})"
+        rf"(?:\s+and\s+(?:{alt(v['before'])}\s+)*(?:{alt(v['nouns'])}))*"
+        rf"\s+(?:{alt(v['after'])})\s+(?:a|an|the|two|three|four|five|six|her|his|\d+|child|baby|infant|young|siblings|children)\b",
+        re.IGNORECASE,
+    )
 
 
 def _num(text: str | None) -> float | None:
@@ -230,7 +276,25 @@ class ChildReader:
         facts.age = self.age(doc, words.get("newborn", []))
         facts.gender = self.gender(doc, words.get("gender", []))
         facts.ethnicity = self.ethnicity(doc, words.get("ethnicity", []))
+        harm = self.harm_title(doc)
+        if harm is not None:
+            facts.extra.append(harm)
         return doc
+
+    # ------------------------------------------------------------------ fatal
+    def harm_title(self, doc: Doc) -> ChildFact | None:
+        """'Neglect of a 10-year-old boy' opening one of the first sentences: serious harm
+        (fatal "no"; a death asserted anywhere still wins in the summary)."""
+        for k, sent in enumerate(doc.sents):
+            if k >= 3:
+                break
+            m = _harm_title_pattern().match(sent.text.strip())
+            if m is not None:
+                start = sent.start_char + sent.text.index(m.group(0))
+                span = doc.char_span(start, start + len(m.group(0)), alignment_mode="expand")
+                if span is not None:
+                    return ChildFact("fatal", "no", span, 0.7)
+        return None
 
     # ------------------------------------------------------------------ age
     def age(self, doc: Doc, newborn: list[Span]) -> ChildFact | None:
@@ -259,7 +323,12 @@ class ChildReader:
                     if sent_start <= p[0] and p[1] <= m.start() and m.start() - p[1] <= 25
                 ]
                 who = near[-1][2] if near else None
-                if who and who not in ("child",):
+                if (
+                    who
+                    and who != "child"
+                    and not _subject_after_person(who, text[near[-1][0] : near[-1][1]], after)
+                    and not (_POSSESSIVE_BEFORE.search(before) and _OFFSPRING_AFTER.match(after))
+                ):
                     continue
                 score = (
                     1.0

@@ -148,7 +148,7 @@ def suggestions(
                         weak=f.concept.weak,
                     )
                 )
-    for fact in (facts.age, facts.gender, facts.ethnicity):
+    for fact in (facts.age, facts.gender, facts.ethnicity, *facts.extra):
         if fact is not None and fact.span is not None:
             out.append(_fact(fact, norm, pages, field_labels, value_labels))
     out.sort(key=lambda s: (s.start, s.field))
@@ -156,9 +156,8 @@ def suggestions(
 
 
 def _fact(fact: ChildFact, norm: NormalText, pages: PageIndex, fl: dict, vl: dict) -> Suggestion:
-    field_id = {"age_years": "age_years", "gender": "gender", "ethnicity": "ethnicity"}[fact.field]
     return _make(
-        field_id,
+        fact.field,
         fact.value,
         "child",
         "present",

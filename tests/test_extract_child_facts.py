@@ -1,0 +1,78 @@
+"""Child facts in the language of published case summaries (docs/assisted-coding-manual.md):
+age at the incident in years (months / 12, weeks x 7 / 365.25, days / 365.25, two decimals),
+whether the child died, the child protection plan and looked-after status."""
+
+from __future__ import annotations
+
+import pytest
+
+from casereview.extract import extract_text
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Death of a 2-year-1-month-old girl in 2016 from a head injury.", 2.08),  # 2 + 1/12
+        ("Death of a 2-year-4-month-old boy following a head injury.", 2.33),  # 2 + 4/12
+        ("Death of a 2-year-6-month-old girl from abdominal injuries.", 2.5),
+        ("Serious injury of a 21 month old boy with fractures.", 1.75),  # 21/12
+        ("Death of a 14-week-old baby boy while co-sleeping.", 0.27),  # 98/365.25
+        ("Death of an 8-day-old girl at home.", 0.02),  # 8/365.25 = 0.0219
+        ("Death of a six-week-old baby who was found unresponsive.", 0.11),
+        ("Death of a baby aged eleven weeks from a skull fracture.", 0.21),  # 77/365.25
+        ("Child X was 15 years 4 months old when she was found hanged.", 15.33),
+        ("Child Y had just turned 13 when she was sexually exploited by a group of men.", 13),
+        ("Serious injury of a twenty-two-month-old boy who was shaken.", 1.83),  # 22/12
+        ("Death of a baby aged thirty-one weeks after a head injury.", 0.59),  # 217/365.25
+        (
+            (
+                "Concerns about serious harm to three siblings, a 9-year-old boy and his two "
+                "younger sisters, through suspected fabricated illness."
+            ),
+            9,
+        ),
+        ("Murder of a mother by her former partner in front of her 8-year-old son.", 8),
+    ],
+)
+def test_age_in_summary_language(text: str, years: float) -> None:
+    age = extract_text(text).summary["child_age_years"]
+    assert age is not None and abs(age - years) <= 0.006
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child A lived with her mother, aged 24, and her 17-year-old brother.",
+        "Death of a young person (age not stated) who took his own life.",
+        "Concerns about an unborn baby whose mother used heroin.",
+    ],
+)
+def test_no_age_for_others_or_unstated(text: str) -> None:
+    assert extract_text(text).summary["child_age_years"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fatal"),
+    [
+        ("Neglect of a 10-year-old boy and his two younger sisters over six years.", False),
+        ("Attempted drowning of a 5-year-old girl by her father in 2016.", False),
+        ("Abduction of a 14-year-old girl by a man she met online.", False),
+        ("Sexual abuse of a 12-year-old girl by her stepfather over three years.", False),
+        ("Serious and sustained physical abuse of a 3-year-old boy by his mother.", False),
+        ("A 16-year-old girl may have died by suicide after months of online bullying.", True),
+        ("Child K was killed by his father in 2017.", True),
+        ("Neglect of a 2-year-old boy, who died of dehydration while his mother slept.", True),
+        ("Sexual abuse and death of a 4-year-old girl.", True),
+    ],
+)
+def test_fatal_from_opening_words(text: str, fatal: bool) -> None:
+    assert extract_text(text).summary["fatal"] is fatal
+
+
+def test_harm_title_only_at_the_opening() -> None:
+    text = (
+        "Child A was a 7-year-old boy who lived with his mother. "
+        "The family moved often. Mother had a learning disability. "
+        "Practitioners should recognise neglect of a child early."
+    )
+    assert extract_text(text).summary["fatal"] is None
