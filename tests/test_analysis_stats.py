@@ -18,7 +18,8 @@ from casereview.analysis.reference import (
     reference,
 )
 
-REFERENCE_DOCS = Path(__file__).resolve().parents[2] / "shared" / "reference"
+# The five reference documents, as text (the published reports the codebooks cite).
+REFERENCE_DOCS = Path(__file__).resolve().parent / "data" / "reference"
 
 
 def test_wilson_interval_published_value() -> None:
