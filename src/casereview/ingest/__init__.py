@@ -13,7 +13,7 @@ from casereview.ingest.model import (
     document_from_text,
 )
 from casereview.ingest.reader import read_document
-from casereview.ingest.sandbox import Limits
+from casereview.sandbox import Limits
 from casereview.ingest.sections import count_recommendations, find_sections
 
 __all__ = [

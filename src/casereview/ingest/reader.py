@@ -11,7 +11,7 @@ from pathlib import Path
 
 from casereview.errors import DocumentError
 from casereview.ingest.model import ExtractedDocument, Heading, join_pages
-from casereview.ingest.sandbox import DEFAULT_LIMITS, Limits, run_limited
+from casereview.sandbox import DEFAULT_LIMITS, Limits, run_limited
 from casereview.ingest.textclean import clean_text, first_line
 
 SUFFIXES = {

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from casereview.errors import CaseReviewError
+from casereview.sandbox import run_limited
 
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 2_000
@@ -36,13 +37,11 @@ def read_table(path: Path) -> RawTable:
     if suffix == ".csv":
         frame = _read_csv(path)
         first = 2
-    elif suffix == ".xlsx":
-        check_zip(path)
-        frame = pd.read_excel(path, engine="calamine", dtype=object, nrows=MAX_ROWS + 1)
-        first = 2
-    elif suffix == ".sav":
-        frame = _read_sav(path)
-        first = 1
+    elif suffix in (".xlsx", ".sav"):
+        if suffix == ".xlsx":
+            check_zip(path)
+        frame = run_limited(read_binary_table, str(path), label=path.name)
+        first = 2 if suffix == ".xlsx" else 1
     else:
         raise CaseReviewError(
             f"{path}: unsupported file type {suffix or '(none)'}; use .csv, .xlsx or .sav"
@@ -67,6 +66,15 @@ def _read_csv(path: Path) -> pd.DataFrame:
         raise CaseReviewError(f"{path}: not a readable CSV file: {exc}") from None
     except pd.errors.EmptyDataError:
         raise CaseReviewError(f"{path}: the file is empty") from None
+
+
+def read_binary_table(path_text: str) -> pd.DataFrame:
+    """Runs in the limited worker process (casereview.sandbox): .xlsx and .sav files are
+    parsed by native libraries that a malformed upload could crash."""
+    path = Path(path_text)
+    if path.suffix.lower() == ".xlsx":
+        return pd.read_excel(path, engine="calamine", dtype=object, nrows=MAX_ROWS + 1)
+    return _read_sav(path)
 
 
 def _read_sav(path: Path) -> pd.DataFrame:

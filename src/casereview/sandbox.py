@@ -1,7 +1,8 @@
 """Parsing untrusted files in a worker process with limits (ENGINEERING.md "Robustness").
 
-PDFium and lxml are C libraries: a malformed file can make them crash, loop or eat memory.
-Each file is read in a child process (forked from a clean fork server that has the parsers
+PDFium, lxml, calamine and ReadStat are C or Rust libraries: a malformed file can make them
+crash, loop or eat memory. Each file (a review document, an uploaded .xlsx or .sav) is read
+in a child process (forked from a clean fork server that has the parsers
 preloaded, so a start costs milliseconds) with an address-space limit, a CPU-time limit and
 a wall-clock timeout. A crash, a signal or a limit hit there becomes a DocumentError with
 its reason; the calling process (CLI batch or web server) carries on.
@@ -19,7 +20,10 @@ from typing import Any
 
 from casereview.errors import CaseReviewError, DocumentError
 
-PRELOAD = ["casereview.ingest.reader", "pypdfium2", "docx", "selectolax.lexbor"]
+PRELOAD = [
+    "casereview.ingest.reader", "pypdfium2", "docx", "selectolax.lexbor",
+    "casereview.io.readers", "pyreadstat", "python_calamine",
+]
 WORKER_NAME = "casereview-reader"
 
 
