@@ -41,7 +41,7 @@ CATEGORIES = ("child_gender", "ethnicity", "child_protection_plan")
 BASELINE = {
     "fatal": ["fatal"],
     "domestic_abuse": ["domestic_abuse"],
-    "parental_mental_health": ["mental_health", "mh_service"],
+    "parental_mental_health": ["mental_health", "self_harm", "mh_service"],
     "parental_alcohol_misuse": ["alcohol"],
     "parental_drug_misuse": ["drugs", "substance_service"],
     "parental_learning_disability": ["learning_disability"],
@@ -49,7 +49,7 @@ BASELINE = {
     "neglect": ["neglect", "nourishment", "living_conditions"],
     "physical_abuse": ["physical_abuse"],
     "sexual_abuse": ["sexual_abuse", "cse"],
-    "child_mental_health": ["mental_health", "camhs"],
+    "child_mental_health": ["mental_health", "self_harm", "camhs"],
     "child_disability": ["child_disability"],
     "child_substance_misuse": ["drugs", "alcohol"],
     "missing_episodes": ["missing"],

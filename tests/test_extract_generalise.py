@@ -186,6 +186,158 @@ CASES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+# A teenager's own harm, a parent's conviction, tag lines, lead-ins and learning parts.
+MORE: list[tuple[str, dict[str, Any]]] = [
+    (
+        "Child M, a 16-year-old boy, lived with his mother and stepfather. He had a history of drug and alcohol use from the age of 13 and was excluded from school.",
+        {
+            "child_substance_misuse": True,
+            "parental_drug_misuse": None,
+            "parental_alcohol_misuse": None,
+        },
+    ),
+    (
+        "Death of a 15-year-old girl by suicide in 2018. She lived with her mother, who worked nights. She had self-harmed and had taken an overdose in 2017. She was referred to CAMHS.",
+        {"child_mental_health": True, "parental_mental_health": None, "parental_drug_misuse": None},
+    ),
+    (
+        "A 14-year-old girl lived with her mother. Her mother told the GP that she had been self-harming and had taken an overdose of paracetamol.",
+        {"child_mental_health": True, "parental_mental_health": None},
+    ),
+    (
+        "A 17-year-old boy died from an overdose of heroin. He had been using cannabis since the age of 12. His father had a history of alcohol misuse.",
+        {
+            "child_substance_misuse": True,
+            "parental_alcohol_misuse": True,
+            "parental_drug_misuse": None,
+        },
+    ),
+    (
+        "A 2-year-old girl died after ingesting methadone prescribed to her father. Father was on a methadone programme.",
+        {"child_substance_misuse": None, "parental_drug_misuse": True},
+    ),
+    (
+        "A 19-month-old boy was admitted to hospital after ingesting cocaine at home. Both parents used cocaine.",
+        {"child_substance_misuse": None, "parental_drug_misuse": True},
+    ),
+    (
+        "Serious injury of a 15-year-old girl who was admitted with alcohol poisoning. She had been drinking alcohol with older men and was being sexually exploited. Her mother had depression.",
+        {
+            "child_substance_misuse": True,
+            "cse": True,
+            "sexual_abuse": True,
+            "parental_mental_health": True,
+            "parental_alcohol_misuse": None,
+        },
+    ),
+    (
+        "Child P, a 16-year-old young man, died by suicide. He had been diagnosed with depression and anxiety and had been known to CAMHS. There were concerns about his cannabis use. His parents had separated.",
+        {
+            "child_mental_health": True,
+            "child_substance_misuse": True,
+            "parental_mental_health": None,
+            "parental_drug_misuse": None,
+        },
+    ),
+    (
+        "2017 - Anonymous - Child S\nDeath of a 3-month-old girl in 2016 while co-sleeping with her parents after they had been drinking. Both parents had a history of substance misuse.\nLearning includes: safe sleep advice should be repeated; parental alcohol use increases the risk.\nKeywords: sudden infant death, co-sleeping, alcohol misuse, substance misuse",
+        {"parental_alcohol_misuse": True, "parental_drug_misuse": True},
+    ),
+    (
+        "2019 - Anonymous - Child B\nSerious injury of a 10-week-old boy with a non-accidental head injury and rib fractures. Mother had postnatal depression. Father was convicted of grievous bodily harm.\nKey issues: the father's history of violence was not known to health professionals.\nLearning: professionals should consider the risks posed by men in the household, including domestic abuse and drug misuse.\nRecommendations: ensure fathers are included in assessments.\nKeywords: non-accidental injuries, head injuries, fathers, mental health, domestic abuse",
+        {
+            "physical_abuse": True,
+            "parental_mental_health": True,
+            "parental_criminal_record": True,
+            "domestic_abuse": None,
+            "parental_drug_misuse": None,
+        },
+    ),
+    (
+        "2016 - Unnamed LSCB - Child N\nDeath of a 4-year-old boy from neglect and starvation. He had been subject to a child protection plan. Learning: neglect can be hidden. Keywords: neglect, disguised compliance, parental learning disabilities",
+        {"neglect": True, "parental_learning_disability": None},
+    ),
+    (
+        "Death of a 5-week-old baby girl in 2015. The baby was found unresponsive in the parents' bed. Learning identified around safe sleeping, parental drug use and domestic abuse. Recommendations around information sharing.",
+        {"parental_drug_misuse": None, "domestic_abuse": None},
+    ),
+    (
+        "Death of a 2-year-old boy in 2014 from an abusive head trauma. Mother's partner was convicted of manslaughter. Mother had learning difficulties. Child protection, neglect, domestic violence, physical abuse, drug misuse.",
+        {
+            "physical_abuse": True,
+            "parental_criminal_record": True,
+            "parental_learning_disability": True,
+            "neglect": None,
+            "domestic_abuse": None,
+            "parental_drug_misuse": None,
+        },
+    ),
+    (
+        "Death of a 1-year-old girl in 2016. Her father was convicted of her murder. Key issues include the impact of domestic abuse on the mother's capacity to protect, and parental mental health.",
+        {
+            "physical_abuse": True,
+            "parental_criminal_record": True,
+            "domestic_abuse": True,
+            "parental_mental_health": None,
+        },
+    ),
+    (
+        "Sexual abuse of a 13-year-old girl by her stepfather, who was convicted and received a 12-year sentence. She self-harmed and was referred to CAMHS.",
+        {
+            "sexual_abuse": True,
+            "parental_criminal_record": True,
+            "child_mental_health": True,
+            "parental_mental_health": None,
+        },
+    ),
+    (
+        "Death of a 16-year-old boy who was stabbed by a stranger. His mother had been in prison. He had been excluded from school.",
+        {"physical_abuse": True, "parental_criminal_record": True},
+    ),
+    (
+        "Death of a 7-year-old boy who was killed by his mother, who then killed herself. Mother had a history of depression.",
+        {"physical_abuse": True, "parental_mental_health": True},
+    ),
+    (
+        "A 6-week-old boy was found to have a fractured skull and bleeding on the brain, which were non-accidental. No one was charged.",
+        {"physical_abuse": True, "parental_criminal_record": None},
+    ),
+    (
+        "The 3-year-old girl died from a scald in the bath; the injury was accidental. She had been left unsupervised.",
+        {"physical_abuse": False},
+    ),
+    (
+        "Death of a 14-year-old boy in a road traffic collision. He had been reported missing the night before. He had ADHD. Learning: criminal exploitation, county lines, missing episodes.",
+        {"missing_episodes": True, "child_disability": True, "criminal_exploitation": None},
+    ),
+    (
+        "The family were known to children's social care because of neglect, and the children were on child protection plans under the category of neglect.",
+        {"neglect": True},
+    ),
+    (
+        "Neglect was identified as a concern by the school. The home was found to be in a very poor state with no food.",
+        {"neglect": True},
+    ),
+    (
+        "There was a failure to seek medical attention when the baby became unwell.",
+        {"neglect": True},
+    ),
+    (
+        "Mother's partner, a schedule 1 offender, had a conviction for assaulting a previous partner. The child was 4.",
+        {"parental_criminal_record": True, "domestic_abuse": True},
+    ),
+    (
+        "Father had been charged with assault but the case did not go to court.",
+        {"parental_criminal_record": None},
+    ),
+    (
+        "The 15-year-old girl was sexually exploited by a group of men, some of whom were later convicted.",
+        {"cse": True, "parental_criminal_record": None},
+    ),
+]
+CASES += MORE
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

@@ -121,7 +121,15 @@ class MentionReader:
                         ref = before
                     elif child_g == g and "child" in last_role:
                         ref = last_role["child"]  # the protagonist of a review is the child
-                elif g == "plural" and sent_start > 0:
+                elif (
+                    g == "plural"
+                    and sent_start > 0
+                    # "the care his parents gave him ... their mental health": the parents
+                    and not any(
+                        x.start >= sent_start and (x.gender == "plural" or x.cls == "parent")
+                        for x in out
+                    )
+                ):
                     # "they" for one child ("Child F ... They had been referred to CAMHS"):
                     # the previous sentence was about the child and named no other adult
                     prev_start = sent_of[sent_start - 1]

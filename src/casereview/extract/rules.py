@@ -54,6 +54,11 @@ class Concept(Strict):
         description="Fields instead of the child's when the child is 13 or over and the "
         "sentence does not speak of the home",
     )
+    teen_own: bool = Field(
+        default=False,
+        description="In a summary about a child of 12 or over, a he/she/her/his of the child's "
+        "gender is the child even after a parent of that gender ('self-harmed', 'overdose')",
+    )
     fields_if_negated: dict[FieldsKey, tuple[str, ...]] = Field(
         default_factory=dict, description="More fields suggested only when the finding is negated"
     )

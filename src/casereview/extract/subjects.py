@@ -11,6 +11,7 @@ people.yaml, in this order (assisted-coding manual, "Who"):
 Pronouns resolve to the last person mentioned with the same gender (they/their: the parents).
 """
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
@@ -24,6 +25,16 @@ from casereview.extract.findings import Finding, child_of, findings_of
 from casereview.extract.generic import LearningZones, is_generic, is_question
 from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, MentionReader
 
+# From this age a summary's self-harm and overdoses are the young person's (002 Table 14).
+_TEEN_AGE = 12.0
+# A parent reporting on the young person: "her mother told the GP that she had self-harmed".
+_REPORTED = re.compile(
+    r"\b(told|tells|said|says|reported|reports|disclosed|explained|informed|described|"
+    r"was worried|were worried|was concerned|were concerned|found|discovered|noticed)\b"
+    r"[^.;]{0,40}\b(that|when|how)\s+(she|he)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_OPENERS = {"that"}
 _AFTER_PREPS = {"by", "of", "in", "from", "for", "among", "amongst", "regarding", "about"}
 _VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
 
@@ -61,6 +72,12 @@ class SubjectAttributor:
         zones = LearningZones(doc)
         fact = child_of(doc).gender
         child_gender = fact.value if fact is not None else None
+        age_fact = child_of(doc).age
+        teen = (
+            age_fact is not None
+            and isinstance(age_fact.value, float)
+            and age_fact.value >= _TEEN_AGE
+        )
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
             self._sentence_mentions = by_sent[f.sent.start]
@@ -93,8 +110,24 @@ class SubjectAttributor:
                 ):
                     # "she was being sexually exploited": a child's harm, so the child
                     m = replace(m, role="child", cls="child")
+                elif (
+                    how == "pronoun"
+                    and teen
+                    and f.concept.teen_own
+                    and _REPORTED.search(doc[f.sent.start : f.span.start].text)
+                    and m.cls == "parent"
+                    and not f.childhood
+                    and child_gender is not None
+                    and m.gender == child_gender
+                ):
+                    # "her mother told the GP that she had self-harmed": the young person
+                    m = replace(m, role="child", cls="child")
                 f.subject, f.subject_class, f.subject_how = m.role, m.cls, how
-                if m.generic:
+                if in_learning and m.cls == "family" and how != "possessive":
+                    # "risks posed by men in the household" in a learning part: nobody in
+                    # particular (a named person's fact there still counts)
+                    f.generic = True
+                elif m.generic:
                     specific = [x for x in ms if not x.generic]
                     f.generic = in_learning or is_generic(f.sent.text, bool(specific))
             if is_question(f.sent.text) or zones.is_tags(f.sent.start):
@@ -166,6 +199,11 @@ class SubjectAttributor:
         ]
         if candidates:
             m = candidates[-1]
+            # "her mother told the GP that she had self-harmed and had taken an overdose": a
+            # clause opened by "that" has its own subject
+            opens = [t.i for t in doc[f.sent.start : m.start] if t.lower_ in _CLAUSE_OPENERS]
+            if opens:
+                candidates = [c for c in candidates if c.start > opens[-1]]
             if len(candidates) > 1 and _coordinated(doc, m.end, s):
                 # "Child E's father was a lone carer and was alcohol dependent": the clause
                 # subject is the father, not the child who owns him
