@@ -76,3 +76,145 @@ def test_harm_title_only_at_the_opening() -> None:
         "Practitioners should recognise neglect of a child early."
     )
     assert extract_text(text).summary["fatal"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "plan"),
+    [
+        (
+            (
+                "Child Y and her brothers had been subject to child protection plans under the "
+                "category of neglect twice, most recently ending in 2009."
+            ),
+            "previous",
+        ),
+        (
+            (
+                "Child R had been subject to a child protection plan under the category of neglect "
+                "from 2014 to 2015."
+            ),
+            "previous",
+        ),
+        (
+            (
+                "Child M had been subject to a child protection plan under the category of sexual "
+                "abuse when the partner first moved in; the plan ended after the mother said the "
+                "relationship was over."
+            ),
+            "previous",
+        ),
+        (
+            (
+                "Child L was on a child protection plan for neglect for eighteen months, ending a "
+                "year before the incident."
+            ),
+            "previous",
+        ),
+        (
+            (
+                "Child A was subject to a Child Protection plan under the category of neglect at "
+                "the time of her death."
+            ),
+            "current",
+        ),
+        (
+            (
+                "Baby D had been made subject to a child protection plan under the category of "
+                "neglect six weeks before the admission."
+            ),
+            "current",
+        ),
+        (
+            (
+                "Child Q had been subject to a child protection plan since March 2016 under the "
+                "category of emotional abuse."
+            ),
+            "current",
+        ),
+        (
+            (
+                "Child J was subject to a child protection plan between 2012 and 2013 and again "
+                "from 2015 until her death."
+            ),
+            "current",
+        ),
+        ("Child E had never been subject to a child protection plan.", "none"),
+        ("Child F was not subject to a plan at the time of the incident.", "none"),
+        ("After the incident Child H lived with her mother under a child in need plan.", None),
+        ("Child I's older sister was subject to a child protection plan for neglect.", None),
+        ("The family were known to universal services only.", None),
+    ],
+)
+def test_child_protection_plan(text: str, plan: str | None) -> None:
+    assert extract_text(text).summary["child_protection_plan"] == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "looked_after"),
+    [
+        (
+            (
+                "Child P was privately fostered by an unrelated woman; the local authority had not "
+                "been notified, and Child P was never looked after."
+            ),
+            False,
+        ),
+        ("Child P lived with a private foster carer from the age of 8.", None),
+        ("Child A lived with her grandmother in a kinship foster placement.", True),
+        (
+            "Child B was placed with his aunt under a connected person foster care arrangement.",
+            True,
+        ),
+        ("Child E had been in the care of the local authority since the age of 3.", True),
+        ("Child F was a CLA at the time of her death.", True),
+        ("Child G lived with her father under a child arrangements order.", None),
+        ("Child H lived with her grandmother under a special guardianship order.", None),
+        (
+            (
+                "Child I had been in foster care as a baby and was later placed with her "
+                "grandmother under a special guardianship order."
+            ),
+            True,
+        ),
+        (
+            (
+                "A residential placement to improve access to treatment had been agreed but had "
+                "not started."
+            ),
+            None,
+        ),
+        ("Child K's older brother was in foster care.", None),
+    ],
+)
+def test_looked_after(text: str, looked_after: bool | None) -> None:
+    assert extract_text(text).summary["looked_after"] is looked_after
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Neglect of a 6-year-old Romany Gypsy boy.", "white"),
+        ("Child B, a 12-year-old Irish Traveller girl, was sexually exploited.", "white"),
+        ("Serious injury of a 4-month-old Nigerian baby.", "black"),
+        ("Child C was an Eritrean young person aged 16.", "black"),
+        ("Child D was of White and Black African heritage.", "mixed"),
+        ("Child F was a girl of Arab heritage.", "other"),
+        ("Death of a 15-year-old boy. Ethnicity and nationality not stated.", None),
+        ("Death of a 2-year-old girl. Her mother is Polish.", None),
+        ("Death of a 2-year-old girl. The family are Pakistani.", "asian"),
+    ],
+)
+def test_ethnicity_of_the_child(text: str, group: str | None) -> None:
+    assert extract_text(text).summary["ethnicity"] == group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Death of a 15-year-old in 2018 following a stabbing.",
+        "Serious injury of a 4-month-old baby who was admitted with rib fractures.",
+        "Death of a 17-year-old. They had been known to CAMHS for two years.",
+    ],
+)
+def test_gender_unstated(text: str) -> None:
+    assert extract_text(text).summary["child_gender"] is None

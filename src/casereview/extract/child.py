@@ -438,9 +438,8 @@ class ChildReader:
         if len(parents) == 2:
             (g1, s1), (g2, _s2) = parents["mother"], parents["father"]
             return ChildFact("ethnicity", g1 if g1 == g2 else "mixed", s1, 0.6)
-        if parents:
-            group, span = next(iter(parents.values()))
-            return ChildFact("ethnicity", group, span, 0.5)
+        # One parent's group or nationality ("her mother is Polish") is not the child's: the
+        # other parent may differ (manual: the subject child's ethnic group).
         if "unknown" in found:
             group, span = found["unknown"][0]
             return ChildFact("ethnicity", group, span, 0.5)
