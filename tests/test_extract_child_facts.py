@@ -63,6 +63,10 @@ def test_no_age_for_others_or_unstated(text: str) -> None:
         ("Child K was killed by his father in 2017.", True),
         ("Neglect of a 2-year-old boy, who died of dehydration while his mother slept.", True),
         ("Sexual abuse and death of a 4-year-old girl.", True),
+        ("Near fatal injuries to a 10-week-old baby boy, including a skull fracture.", False),
+        ("Near fatal neglect of a 3-year-old girl found alone in a flat.", False),
+        ("Life threatening injuries to a 5-month-old baby.", False),
+        ("Baby K died unexpectedly aged four months in May 2013.", True),
     ],
 )
 def test_fatal_from_opening_words(text: str, fatal: bool) -> None:
