@@ -24,6 +24,8 @@ from casereview.extract import extract_text
         ("Child Y had just turned 13 when she was sexually exploited by a group of men.", 13),
         ("Serious injury of a twenty-two-month-old boy who was shaken.", 1.83),  # 22/12
         ("Death of a baby aged thirty-one weeks after a head injury.", 0.59),  # 217/365.25
+        ("Death of a baby aged 3½ months in 2014.", 0.29),  # 3.5/12
+        ("Child A, aged 14½, was sexually exploited.", 14.5),
         (
             (
                 "Concerns about serious harm to three siblings, a 9-year-old boy and his two "

@@ -66,7 +66,7 @@ _NUM_ONLY = (
     + r")"
 )
 _UNIT = r"(years?|yrs?|months?|mths?|mos?|weeks?|wks?|days?)"
-_HALF = r"(?:\s+and\s+a\s+half)?"
+_HALF = r"(?:\s+and\s+a\s+half|\s?½)?"
 _AGE_PATTERNS = [
     # chronology entries: "8 weeks: Police attend ...", "Aged 2 years 4 months: ..."
     _ENTRY := re.compile(
@@ -221,7 +221,7 @@ def age_value(match: re.Match[str]) -> float | None:
     ]
     total = 0.0
     seen = False
-    half = "half" in match.group(0).lower()
+    half = "half" in match.group(0).lower() or "½" in match.group(0)
     for num, unit in nums:
         n = _num(num)
         if n is None:
