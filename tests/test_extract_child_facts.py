@@ -224,3 +224,26 @@ def test_ethnicity_of_the_child(text: str, group: str | None) -> None:
 )
 def test_gender_unstated(text: str) -> None:
     assert extract_text(text).summary["child_gender"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        (
+            ("Baby G died at the age of 19 days from a head injury. Father admitted to the police "
+            "that he had dropped her and then shaken her."),
+            "female",
+        ),
+        (
+            ("Baby M is admitted to hospital with a skull fracture. Father says he tripped while "
+            "carrying her."),
+            "female",
+        ),
+        ("Child T is brought to hospital drowsy. Mother says he picked something up.", "male"),
+        ("Child W was found at home. Mother said she had been asleep.", None),
+    ],
+)
+def test_gender_from_a_pronoun_past_a_parent_of_the_other_gender(
+    text: str, gender: str | None
+) -> None:
+    assert extract_text(text).summary["child_gender"] == gender

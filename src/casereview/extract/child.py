@@ -142,6 +142,12 @@ _PRONOUN_GENDER = {
 _OTHER = {"male": "female", "female": "male"}
 
 
+@lru_cache(maxsize=1)
+def _role_gender() -> dict[str, str]:
+    """people.yaml roles with a gender (mother, father, mother's partner, ...)."""
+    return {p.role: p.gender for p in R.people().people if p.gender}
+
+
 def _subject_after_person(who: str, person: str, after: str) -> bool:
     """An age after another person that is still the subject child's: the plural of a group
     of subject siblings ("three siblings, a 9-year-old boy and ..."), or a parent's own son or
@@ -383,6 +389,7 @@ class ChildReader:
 
     @staticmethod
     def _pronoun_gender(doc: Doc) -> ChildFact | None:
+        role_gender = _role_gender()
         """Pronouns whose last person mention (this or the previous sentence) is the child:
         "Child D is taken to hospital. He is pronounced dead"; "Child A and her mother"."""
         spans = sorted(doc.spans[PEOPLE_KEY], key=lambda s: s.end)
@@ -395,11 +402,18 @@ class ChildReader:
             if g is None:
                 continue
             k = bisect_right(ends, tok.i) - 1
+            j = bisect_right(sent_starts, tok.i) - 1  # this sentence; the one before it
+            window = sent_starts[max(j - 1, 0)]
+            # Skip people of the other gender: "Father admitted he had dropped her" -> her is
+            # not the father; the child named before him is.
+            while (
+                k >= 0 and spans[k].end > window and role_gender.get(spans[k].label_) == _OTHER[g]
+            ):
+                k -= 1
             if k < 0:
                 continue
             prev = spans[k]
-            j = bisect_right(sent_starts, tok.i) - 1  # this sentence; the one before it
-            if prev.label_ != "child" or prev.end <= sent_starts[max(j - 1, 0)]:
+            if prev.label_ != "child" or prev.end <= window:
                 continue
             votes[g] += 1
             first.setdefault(g, doc[tok.i : tok.i + 1])
