@@ -190,6 +190,7 @@ def test_child_protection_plan(text: str, plan: str | None) -> None:
             None,
         ),
         ("Child K's older brother was in foster care.", None),
+        ("Death of a 16-year-old unaccompanied asylum-seeking young person.", True),
     ],
 )
 def test_looked_after(text: str, looked_after: bool | None) -> None:
@@ -208,6 +209,9 @@ def test_looked_after(text: str, looked_after: bool | None) -> None:
         ("Death of a 15-year-old boy. Ethnicity and nationality not stated.", None),
         ("Death of a 2-year-old girl. Her mother is Polish.", None),
         ("Death of a 2-year-old girl. The family are Pakistani.", "asian"),
+        ("Death of a 10-month-old Traveller boy.", "white"),
+        ("Chronic neglect of five children in a family of Roma heritage.", "white"),
+        ("Child Y, a 5 year old Black British male, received life-threatening injuries.", "black"),
     ],
 )
 def test_ethnicity_of_the_child(text: str, group: str | None) -> None:
