@@ -338,6 +338,45 @@ MORE: list[tuple[str, dict[str, Any]]] = [
 CASES += MORE
 
 
+# Review-type headings, perpetrators' convictions, carers other than parents.
+CASES += [
+    (
+        "Serious injury to a 4-year-old girl in 2018, bitten on the arm by a dog at a neighbour's house.",
+        {"physical_abuse": None},
+    ),
+    (
+        "Serious injury of a 2-year-old boy in a road traffic collision. Learning: car seats.",
+        {"physical_abuse": None},
+    ),
+    (
+        (
+            "Physical abuse of a 3-year-old boy by his uncle, who looked after him while his mother "
+            "worked. He was convicted of cruelty."
+        ),
+        {"physical_abuse": True, "parental_criminal_record": True},
+    ),
+    (
+        "Sexual abuse of an 8-year-old girl by a neighbour, who was convicted of rape.",
+        {"sexual_abuse": True, "parental_criminal_record": None},
+    ),
+    (
+        (
+            "Death of a 1-year-old boy. Mother's partner had convictions for assault and was subject "
+            "to a restraining order."
+        ),
+        {"parental_criminal_record": True, "domestic_abuse": None},
+    ),
+    (
+        (
+            "Death of a 6-month-old girl from an inflicted head injury. Recommendations: raise "
+            "awareness of the risks when a parent forms a new relationship; include domestic abuse "
+            "and coercive control in training."
+        ),
+        {"physical_abuse": True, "domestic_abuse": None},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

@@ -165,8 +165,13 @@ class MentionReader:
                 continue
             person = self.roles[span.label_]
             gender = child_g if person.subject_class == "child" else person.gender
+            if gender is None and span.label_ == "carer":
+                # "her grandfather, who looked after her ... He was convicted": a carer's
+                # word gives the gender (other relatives stay out of pronoun chains)
+                gender = _WORD_GENDER.get(span[-1].lower_)
             text = span.text.lower()
-            generic = text in _GENERIC_PLURALS and prev not in DETERMINERS
+            # "the parents" are these parents; "parents", "a parent" are anyone's
+            generic = text in _GENERIC_PLURALS and (prev not in DETERMINERS or prev in ("a", "an"))
             m = Mention(
                 start,
                 end,
@@ -207,6 +212,52 @@ class MentionReader:
 
 
 _REFLEXIVE = {"herself", "himself", "themselves"}
+_WORD_GENDER = {
+    **dict.fromkeys(
+        (
+            "grandfather",
+            "grandad",
+            "granddad",
+            "grandpa",
+            "great-grandfather",
+            "uncle",
+            "half-uncle",
+            "man",
+            "male",
+            "boyfriend",
+            "husband",
+            "stepfather",
+            "nephew",
+            "brother",
+            "half-brother",
+            "stepbrother",
+            "step-brother",
+        ),
+        "male",
+    ),
+    **dict.fromkeys(
+        (
+            "grandmother",
+            "grandma",
+            "nan",
+            "nana",
+            "great-grandmother",
+            "aunt",
+            "auntie",
+            "aunty",
+            "woman",
+            "girlfriend",
+            "wife",
+            "stepmother",
+            "niece",
+            "sister",
+            "half-sister",
+            "stepsister",
+            "step-sister",
+        ),
+        "female",
+    ),
+}
 _AFTER_OBJECT = {
     "with",
     "to",

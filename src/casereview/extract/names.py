@@ -253,10 +253,15 @@ def with_child_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 # "the grandmother, who was his main carer", "cared for during the day by her grandmother"
+# (manual, "Who": whoever cared for the child)
 _CARER_AFTER = re.compile(
     r"^,? (?:who was |who is |who had been |)(?:the |his |her |their |)"
     r"(?:main|primary|principal|sole|daytime|day-time|full-time|main daytime|usual|kinship|)"
-    r"\s?carer\b",
+    r"\s?carer\b"
+    # "her grandfather, who looked after her every day after school"
+    r"|^,? who (?:regularly |often |usually |also |)(?:looked after|was looking after|"
+    r"had been looking after|cared for|was caring for|had been caring for|minded|babysat|"
+    r"was babysitting) (?:her|him|them|the child|the baby|the children)\b",
     re.IGNORECASE,
 )
 _CARER_BEFORE = re.compile(

@@ -27,6 +27,8 @@ from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, Menti
 
 # From this age a summary's self-harm and overdoses are the young person's (002 Table 14).
 _TEEN_AGE = 12.0
+# Below the age of criminal responsibility in England a child has no record of their own.
+_CRIMINAL_AGE = 10.0
 # A parent reporting on the young person: "her mother told the GP that she had self-harmed".
 _REPORTED = re.compile(
     r"\b(told|tells|said|says|reported|reports|disclosed|explained|informed|described|"
@@ -78,6 +80,11 @@ class SubjectAttributor:
             and isinstance(age_fact.value, float)
             and age_fact.value >= _TEEN_AGE
         )
+        young = (
+            age_fact is not None
+            and isinstance(age_fact.value, float)
+            and age_fact.value < _CRIMINAL_AGE
+        )
         # "X of the Y" owners (needs the sentence's mentions)
         for f in findings:
             self._sentence_mentions = by_sent[f.sent.start]
@@ -99,6 +106,27 @@ class SubjectAttributor:
                 f.generic = in_learning or is_generic(f.sent.text, bool(specific))
             else:
                 m, how = subject
+                if (
+                    how == "pronoun"
+                    and m.cls == "child"
+                    and "child" not in f.concept.fields
+                    and "par_criminal" in f.concept.fields.get("parent", ())
+                    and young
+                ):
+                    # "by his uncle, who looked after him ... He was convicted": a young
+                    # child has no record, so the last adult of that gender named before
+                    adult = next(
+                        (
+                            x
+                            for x in reversed(mentions)
+                            if x.start < f.span.start
+                            and x.how == "named"
+                            and x.gender == m.gender
+                            and x.cls in ("parent", "other")
+                        ),
+                        None,
+                    )
+                    m = adult or m
                 if (
                     how == "pronoun"
                     and not m.possessive  # "after her death" is the mother's death
