@@ -34,6 +34,9 @@ from casereview.extract import extract_text
             9,
         ),
         ("Murder of a mother by her former partner in front of her 8-year-old son.", 8),
+        ("Deaths of two brothers aged 3 and 5 in a house fire.", 3),
+        ("Neglect of three siblings aged 8, 6 and 4.", 8),
+        ("Death of a 3-year-old girl and serious injury to her 6-year-old brother.", 3),
     ],
 )
 def test_age_in_summary_language(text: str, years: float) -> None:
@@ -69,6 +72,9 @@ def test_no_age_for_others_or_unstated(text: str) -> None:
         ("Near fatal neglect of a 3-year-old girl found alone in a flat.", False),
         ("Life threatening injuries to a 5-month-old baby.", False),
         ("Baby K died unexpectedly aged four months in May 2013.", True),
+        ("Death of a 4-month-old boy, Child B, in 2016.", True),
+        ("Death of Child C, aged 3, in 2015.", True),
+        ("Murder of two brothers, aged 9 and 11, by their father.", True),
     ],
 )
 def test_fatal_from_opening_words(text: str, fatal: bool) -> None:

@@ -148,15 +148,18 @@ def _role_gender() -> dict[str, str]:
     return {p.role: p.gender for p in R.people().people if p.gender}
 
 
-def _subject_after_person(who: str, person: str, after: str) -> bool:
+def _subject_after_person(who: str, person: str, after: str, aged: bool = False) -> bool:
     """An age after another person that is still the subject child's: the plural of a group
     of subject siblings ("three siblings, a 9-year-old boy and ..."), or a parent's own son or
     daughter ("in front of her 8-year-old son")."""
+    group = person.lower().rstrip().endswith(("siblings", "sisters", "brothers", "twins"))
+    if who == "sibling" and group and aged:
+        return True  # "two brothers aged 3 and 5", "three siblings aged 8, 6 and 4"
     noun = _CHILD_NOUN_AFTER.match(after)
     if noun is None:
         return False
     if who == "sibling":
-        return person.lower().rstrip().endswith(("siblings", "sisters", "brothers", "twins"))
+        return group
     return who in ("mother", "father", "parents") and noun.group(1).lower() in (
         "son",
         "daughter",
@@ -332,7 +335,12 @@ class ChildReader:
                 if (
                     who
                     and who != "child"
-                    and not _subject_after_person(who, text[near[-1][0] : near[-1][1]], after)
+                    and not _subject_after_person(
+                        who,
+                        text[near[-1][0] : near[-1][1]],
+                        after,
+                        m.group(0).lower().startswith("aged"),
+                    )
                     and not (_POSSESSIVE_BEFORE.search(before) and _OFFSPRING_AFTER.match(after))
                 ):
                     continue

@@ -75,12 +75,19 @@ _FINITE = re.compile(
 )
 
 
+# A summary's opening line is no tag list: "Death of a 4-month-old boy, Child B, in 2016."
+_TITLE = re.compile(
+    r"^\W*(deaths?|murders?|killing|manslaughter)\s+of\b|\b\d+[\s-]+(years?|months?|weeks?|days?)[\s-]+old\b|\baged\s+\d",
+    re.IGNORECASE,
+)
+
+
 def is_tag_list(sentence: str) -> bool:
     """An unlabelled line of topic tags, as in the older repository listings: "Physical
     abuse, neglect, domestic abuse, parental mental health, substance misuse"."""
     text = sentence.strip().rstrip(".")
     items = [i.strip() for i in re.split(r"[,;]", text) if i.strip()]
-    if len(items) < 3 or _FINITE.search(text):
+    if len(items) < 3 or _FINITE.search(text) or _TITLE.search(text):
         return False
     return all(len(i.split()) <= 5 for i in items)
 
