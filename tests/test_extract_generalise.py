@@ -377,6 +377,41 @@ CASES += [
 ]
 
 
+# A teenager's summary: use with nobody named is the young person's; a parent's own illness
+# reported by the parent stays the parent's.
+CASES += [
+    (
+        (
+            "Death of a 16-year-old boy in 2019. History of school exclusion, cannabis and alcohol "
+            "use from the age of 12 and a difficult relationship with his father."
+        ),
+        {
+            "child_substance_misuse": True,
+            "parental_drug_misuse": None,
+            "parental_alcohol_misuse": None,
+        },
+    ),
+    (
+        (
+            "Child W, a 15-year-old girl, died in 2020. Mother told the review that she had been "
+            "prescribed antidepressants for depression."
+        ),
+        {"parental_mental_health": True, "child_mental_health": None},
+    ),
+    (
+        (
+            "Death of a 2-year-old girl. History of drug and alcohol use and a volatile relationship "
+            "between her parents."
+        ),
+        {
+            "parental_drug_misuse": True,
+            "parental_alcohol_misuse": True,
+            "child_substance_misuse": None,
+        },
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

@@ -56,8 +56,13 @@ class Concept(Strict):
     )
     teen_own: bool = Field(
         default=False,
-        description="In a summary about a child of 12 or over, a he/she/her/his of the child's "
-        "gender is the child even after a parent of that gender ('self-harmed', 'overdose')",
+        description="In a summary about a child of 12 or over, a mention with nobody named "
+        "before it is the child's",
+    )
+    teen_reported: bool = Field(
+        default=False,
+        description="In a summary about a child of 12 or over, a he/she of the child's gender "
+        "after a parent's report is the child ('her mother told the GP that she had self-harmed')",
     )
     fields_if_negated: dict[FieldsKey, tuple[str, ...]] = Field(
         default_factory=dict, description="More fields suggested only when the finding is negated"

@@ -80,6 +80,7 @@ class SubjectAttributor:
             and isinstance(age_fact.value, float)
             and age_fact.value >= _TEEN_AGE
         )
+        self._teen = teen
         young = (
             age_fact is not None
             and isinstance(age_fact.value, float)
@@ -100,6 +101,8 @@ class SubjectAttributor:
                     f.concept.default_subject,
                     "default",
                 )
+                if teen and f.concept.teen_own and "child" in f.concept.fields:
+                    f.subject_class = "child"  # nobody named: the young person of the review
                 if f.subject_class:
                     f.subject = "child" if f.subject_class == "child" else "family"
                 specific = [x for x in ms if not x.generic]
@@ -141,7 +144,7 @@ class SubjectAttributor:
                 elif (
                     how == "pronoun"
                     and teen
-                    and f.concept.teen_own
+                    and f.concept.teen_reported
                     and _REPORTED.search(doc[f.sent.start : f.span.start].text)
                     and m.cls == "parent"
                     and not f.childhood
@@ -254,6 +257,10 @@ class SubjectAttributor:
         # pathologist considered inflicted; the grandmother was charged")
         if f.concept.victim:
             return None
+        if self._teen and f.concept.teen_own and "child" in f.concept.fields:
+            return (
+                None  # "drug and alcohol use from 13 and a strained relationship with her father"
+            )
         for m in after:
             if m.start - e <= 12:
                 return m, m.how
