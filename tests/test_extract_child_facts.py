@@ -150,6 +150,28 @@ def test_harm_title_only_at_the_opening() -> None:
             ),
             "current",
         ),
+        (
+            (
+                "Child J was subject to a child in need plan, having previously been subject to "
+                "a child protection plan for neglect."
+            ),
+            "previous",
+        ),
+        (
+            (
+                "Child E had been on a child protection plan for emotional abuse for two years when "
+                "she died."
+            ),
+            "current",
+        ),
+        (
+            "Child G was subject to a child protection plan until a month before her death.",
+            "previous",
+        ),
+        (
+            "Child K was subject to a child protection plan from birth until the age of 2.",
+            "previous",
+        ),
         ("Child E had never been subject to a child protection plan.", "none"),
         ("Child F was not subject to a plan at the time of the incident.", "none"),
         ("After the incident Child H lived with her mother under a child in need plan.", None),
@@ -240,13 +262,17 @@ def test_gender_unstated(text: str) -> None:
     ("text", "gender"),
     [
         (
-            ("Baby G died at the age of 19 days from a head injury. Father admitted to the police "
-            "that he had dropped her and then shaken her."),
+            (
+                "Baby G died at the age of 19 days from a head injury. Father admitted to the police "
+                "that he had dropped her and then shaken her."
+            ),
             "female",
         ),
         (
-            ("Baby M is admitted to hospital with a skull fracture. Father says he tripped while "
-            "carrying her."),
+            (
+                "Baby M is admitted to hospital with a skull fracture. Father says he tripped while "
+                "carrying her."
+            ),
             "female",
         ),
         ("Child T is brought to hospital drowsy. Mother says he picked something up.", "male"),
