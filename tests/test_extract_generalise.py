@@ -412,6 +412,70 @@ CASES += [
 ]
 
 
+# Listing variants: "Key issues: include:", a lost label ("includes: ..."), "Issues identified
+# include:", an unlabelled tag line, "maternal history of ...", attempted suffocation.
+CASES += [
+    (
+        "2018 - Anonymous - Child Q\nNear-fatal suffocation of a 4-year-old girl by her mother in 2016, followed by the mother's attempt to take her own life.\nBackground: maternal history of depression and self-harm; no previous involvement with children's social care.\nKey issues: include: screening for maternal mental health was not embedded; professionals did not ask about thoughts of harming others.\nRecommendations: include: improve understanding of filicide risk where a parent has mental illness.\nKeywords: parents with mental health problems, filicide\nRead the overview report",
+        {
+            "physical_abuse": True,
+            "parental_mental_health": True,
+            "domestic_abuse": None,
+            "child_mental_health": None,
+        },
+    ),
+    (
+        "2019 - Anonymous - Child J\nSerious neglect of a 15-year-old boy over several years. Background: maternal history of alcohol misuse and mental ill health. Child J had ADHD and was frequently missing from school.\nincludes: practitioners should consider the impact of parental alcohol misuse on adolescents; neglect of teenagers is often overlooked.\nKeywords: neglect, adolescents, alcohol misuse",
+        {
+            "neglect": True,
+            "parental_alcohol_misuse": True,
+            "parental_mental_health": True,
+            "child_substance_misuse": None,
+            "child_mental_health": None,
+            "child_disability": True,
+        },
+    ),
+    (
+        "2015 - Unnamed LSCB - Baby E\nDeath of a 3-year-old boy in 2014 after swallowing his father's methadone. Father was on a methadone programme and was also using heroin. Both parents were convicted of manslaughter.\nIssues identified include: lack of safe storage advice; reliance on drug services to share concerns.\nRecommendations include: drug testing of children whose parents are known drug users.\nSubstance misuse, safe storage, unknown men",
+        {
+            "parental_drug_misuse": True,
+            "parental_criminal_record": True,
+            "child_substance_misuse": None,
+        },
+    ),
+    (
+        "2020 - Anonymous - Child H\nDeath of a 13-year-old girl by suicide in 2019. She had a history of self-harm and had been referred to CAMHS. Her parents had separated and her father had been violent towards her mother.\nLearning: agencies should share information about self-harm; young people's voices should be heard.\nKeywords: suicide, self-harm, domestic abuse, young people",
+        {"child_mental_health": True, "domestic_abuse": True, "parental_mental_health": None},
+    ),
+    (
+        "2017 - Anonymous - Child L\nSerious physical abuse of a 7-month-old boy by his father, who was sentenced to 4 years. Mother had a learning disability.\nLearning: professionals should not rely on a parent with a learning disability to report concerns; fathers should be included in assessments.\nModel: SILP.\nKeywords: physical abuse, fathers, parents with learning disabilities",
+        {
+            "physical_abuse": True,
+            "parental_criminal_record": True,
+            "parental_learning_disability": True,
+        },
+    ),
+    (
+        "2021 - Anonymous - Child D\nCriminal exploitation of a 16-year-old boy, who was found with drugs in a flat in another county. He had been reported missing 12 times and was permanently excluded from school. His mother had been in prison. He smoked cannabis daily.\nLearning includes: children who go missing may be being exploited.\nKeywords: county lines, criminal exploitation, missing children, school exclusion",
+        {
+            "criminal_exploitation": True,
+            "missing_episodes": True,
+            "parental_criminal_record": True,
+            "child_substance_misuse": True,
+            "parental_drug_misuse": None,
+        },
+    ),
+    (
+        "2016 - Anonymous - Child T\nDeath of a 9-week-old baby in 2015 while co-sleeping with his mother on a sofa after she had drunk alcohol. The family were known to children's social care because of neglect of the older siblings.\nKey issues: safe sleep messages were not tailored to the family.\nKeywords: sudden infant death, co-sleeping, alcohol, neglect",
+        {"neglect": None},
+    ),
+    (
+        "Death of a 6-week-old girl in 2016. Mother had a history of heroin use and had been in care as a child. Makes recommendations about pre-birth assessments for mothers who misuse drugs and have mental health problems.",
+        {"parental_drug_misuse": True, "parental_mental_health": None, "looked_after": None},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

@@ -48,7 +48,9 @@ _LEAD_IN = re.compile(
 # learning part); "Makes recommendations on ..." is the older listings' learning line.
 _ISSUES_HEAD = re.compile(
     r"^\W*((key|main|the) issues|issues (identified|raised)|themes|key themes|"
-    r"(makes|made|it makes|the review makes|the report makes) (\w+ ){0,3}(recommendations?|learning))\b",
+    r"(makes|made|it makes|the review makes|the report makes) (\w+ ){0,3}(recommendations?|learning))\b"
+    # a line whose label was lost: "includes: advice on safe sleeping ..."
+    r"|^\W*includes?\s*:",
     re.IGNORECASE,
 )
 # Topic tags and method lines assert nothing whoever they name (dev_repository.yaml header):
