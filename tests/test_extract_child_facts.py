@@ -237,6 +237,15 @@ def test_looked_after(text: str, looked_after: bool | None) -> None:
         ("Death of a 15-year-old boy. Ethnicity and nationality not stated.", None),
         ("Death of a 2-year-old girl. Her mother is Polish.", None),
         ("Death of a 2-year-old girl. The family are Pakistani.", "asian"),
+        ("Child A and her mother are White British.", "white"),
+        ("Child E's mother is Polish and his father is Lithuanian.", "white"),
+        (
+            (
+                "Child C lived with her mother, who is White British, and her father, who is Black "
+                "Caribbean."
+            ),
+            "mixed",
+        ),
         ("Death of a 10-month-old Traveller boy.", "white"),
         ("Chronic neglect of five children in a family of Roma heritage.", "white"),
         ("Child Y, a 5 year old Black British male, received life-threatening injuries.", "black"),

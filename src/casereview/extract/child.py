@@ -130,6 +130,8 @@ _HISTORY_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\b(her|his|their)\s+$", re.IGNORECASE)
 _OFFSPRING_AFTER = re.compile(r"^\W{0,2}(son|daughter|baby)\b", re.IGNORECASE)
 
+_AND_PARENT = re.compile(r"^\s*(and|&)\s+(her|his|their)?\s*$", re.IGNORECASE)
+
 _PRONOUN_GENDER = {
     "he": "male",
     "him": "male",
@@ -447,7 +449,15 @@ class ChildReader:
                 continue
             sent = span.sent
             before = [p for p in people if sent.start <= p.start and p.end <= span.start]
-            found.setdefault(self._owner(before), []).append((group, span))
+            owner = self._owner(before)
+            if (
+                owner in ("mother", "father")
+                and len(before) >= 2
+                and before[-2].label_ == "child"
+                and _AND_PARENT.match(doc.text[before[-2].end_char : before[-1].start_char])
+            ):
+                owner = "family"  # "Child A and her mother are White British"
+            found.setdefault(owner, []).append((group, span))
         for owner in ("child", "family"):
             if owner in found:
                 group, span = found[owner][0]
