@@ -476,6 +476,102 @@ CASES += [
 ]
 
 
+# Neglect named and described, carers and non-carers convicted, a teenager exploited.
+CASES += [
+    (
+        "Death of a 4-month-old boy in 2017. The children had been subject to child protection plans under the category of neglect which had ended six months before. Mother was known to have a history of cannabis use.",
+        {"neglect": True, "parental_drug_misuse": True},
+    ),
+    (
+        "Serious harm to a 2-year-old girl through chronic neglect. The house was described as squalid, with dog faeces on the floor. Both parents misused alcohol.",
+        {"neglect": True, "parental_alcohol_misuse": True, "parental_drug_misuse": None},
+    ),
+    (
+        "Death of a 14-month-old boy from pneumonia. There was a delay in seeking medical help by his parents, who had mild learning disabilities.",
+        {"parental_learning_disability": True},
+    ),
+    (
+        "Death of a 3-year-old girl. Father had a long criminal history including drug offences and had served several prison sentences.",
+        {"parental_criminal_record": True, "parental_drug_misuse": None},
+    ),
+    (
+        "Sexual abuse of a 10-year-old girl by a family friend, who was later jailed. Her mother had depression.",
+        {"sexual_abuse": True, "parental_criminal_record": None, "parental_mental_health": True},
+    ),
+    (
+        "Death of a 5-month-old baby. Mother's new partner, who had moved into the household two weeks earlier, was a registered sex offender.",
+        {"parental_criminal_record": True},
+    ),
+    (
+        "Serious injury to a 9-week-old boy who sustained a fractured skull and rib fractures. Both parents denied causing the injuries and no one was prosecuted. Father had previously been cautioned for possession of cannabis.",
+        {"physical_abuse": True, "parental_criminal_record": True},
+    ),
+    (
+        "Death of a 16-year-old girl who was murdered by her 19-year-old boyfriend. She had previously disclosed that he was controlling.",
+        {"physical_abuse": True, "domestic_abuse": None, "parental_criminal_record": None},
+    ),
+    (
+        "2018 - Anonymous - Child R\nDeath of a 1-year-old boy in 2016 in a house fire. Parents had been drinking. Learning: fire safety advice should be given to families where parents misuse alcohol or drugs.\nKeywords: house fires, alcohol misuse, neglect",
+        {"neglect": None, "parental_drug_misuse": None},
+    ),
+    (
+        "Death of a 15-year-old boy who was stabbed in 2019. He had been groomed into selling drugs by older males and had been arrested for possession with intent to supply. His mother had reported him missing several times.",
+        {
+            "criminal_exploitation": True,
+            "missing_episodes": True,
+            "physical_abuse": True,
+            "parental_criminal_record": None,
+            "child_substance_misuse": None,
+            "parental_drug_misuse": None,
+        },
+    ),
+    (
+        "Death of an 8-month-old girl. Postmortem found she had been physically abused over a period of time. Mother and her partner were both convicted of causing or allowing her death.",
+        {"physical_abuse": True, "parental_criminal_record": True},
+    ),
+    (
+        "A 13-year-old boy with autism was restrained by staff at his residential school. Learning: use of restraint on disabled children.",
+        {"child_disability": True, "looked_after": None},
+    ),
+]
+
+# Learning parts under headings on their own line, "Learning points:", "Key themes:" (dev_repository.yaml
+# header: learning lines assert nothing, however many risks they name).
+CASES += [
+    (
+        "Death of a 2-year-old boy in 2015 from a head injury. Mother's partner was convicted of murder.\n\nLearning\nProfessionals should be alert to domestic abuse, parental drug misuse and mental health problems.\n\nRecommendations\nTraining on neglect and coercive control.",
+        {
+            "physical_abuse": True,
+            "parental_criminal_record": True,
+            "domestic_abuse": None,
+            "parental_drug_misuse": None,
+            "parental_mental_health": None,
+            "neglect": None,
+        },
+    ),
+    (
+        "Death of a 2-year-old boy in 2015 from a head injury. Mother's partner was convicted of murder. Learning points: domestic abuse; drug misuse; mental health.",
+        {"domestic_abuse": None, "parental_drug_misuse": None, "parental_mental_health": None},
+    ),
+    (
+        "Death of a 6-week-old baby. Lessons learned: neglect and domestic violence were not recognised by agencies working with the family.",
+        {"neglect": None, "domestic_abuse": None},
+    ),
+    (
+        "Serious injury to a 3-month-old girl. Key learning: the impact of parental substance misuse and domestic abuse on babies.",
+        {"parental_drug_misuse": None, "domestic_abuse": None},
+    ),
+    (
+        "Death of a 10-year-old boy. Key themes: neglect, parental alcohol misuse.",
+        {"neglect": None, "parental_alcohol_misuse": None},
+    ),
+    (
+        "Death of a 17-year-old girl by suicide. Background: Child had a diagnosis of autism and had been known to CAMHS for anxiety. Mother had a history of depression. Learning: the needs of autistic girls.",
+        {"child_disability": True, "child_mental_health": True, "parental_mental_health": True},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary
