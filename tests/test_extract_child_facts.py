@@ -50,6 +50,7 @@ def test_age_in_summary_language(text: str, years: float) -> None:
         "Child A lived with her mother, aged 24, and her 17-year-old brother.",
         "Death of a young person (age not stated) who took his own life.",
         "Concerns about an unborn baby whose mother used heroin.",
+        "Death of a baby boy, less than one month old, from starvation.",
     ],
 )
 def test_no_age_for_others_or_unstated(text: str) -> None:

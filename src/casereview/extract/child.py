@@ -130,6 +130,9 @@ _HISTORY_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\b(her|his|their)\s+$", re.IGNORECASE)
 _OFFSPRING_AFTER = re.compile(r"^\W{0,2}(son|daughter|baby)\b", re.IGNORECASE)
 
+_BOUND_BEFORE = re.compile(
+    r"\b(less than|under|younger than|older than|over|more than)\s+$", re.IGNORECASE
+)
 _AND_PARENT = re.compile(r"^\s*(and|&)\s+(her|his|their)?\s*$", re.IGNORECASE)
 
 _PRONOUN_GENDER = {
@@ -324,8 +327,8 @@ class ChildReader:
                     text[m.end() : m.end() + 40],
                     text[max(0, m.start() - 60) : m.start()],
                 )
-                if _NOT_CHILD_AFTER.match(after):
-                    continue
+                if _NOT_CHILD_AFTER.match(after) or _BOUND_BEFORE.search(before):
+                    continue  # "less than one month old" states no age
                 here = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 sent_start = here.sent.start_char if here is not None else 0
                 near = [
