@@ -572,6 +572,18 @@ CASES += [
 ]
 
 
+# "... when she would not stop crying and was convicted": the conviction is not hypothetical.
+CASES += [
+    (
+        (
+            "Serious injury of a 5-week-old boy. Father admitted shaking him when he would not stop "
+            "crying and was convicted of grievous bodily harm. Father had no previous convictions."
+        ),
+        {"physical_abuse": True, "parental_criminal_record": True},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary
