@@ -608,6 +608,22 @@ CASES += [
 ]
 
 
+# Sexual abuse in exchange for something is exploitation (manual: CSE).
+CASES += [
+    (
+        (
+            "A 15-year-old boy disclosed that older men had sexually abused him in exchange for "
+            "cannabis and a place to stay."
+        ),
+        {"cse": True, "sexual_abuse": True},
+    ),
+    (
+        "A 10-year-old girl was sexually abused by her stepfather for two years.",
+        {"cse": None, "sexual_abuse": True},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary
