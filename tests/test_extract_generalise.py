@@ -624,6 +624,66 @@ CASES += [
 ]
 
 
+# A parent's own childhood, negated risks, a Background line after a learning line.
+CASES += [
+    (
+        "Death of a 19-month-old boy. Mother had been in care as a child and had a history of self-harm as a teenager.",
+        {"looked_after": None, "parental_mental_health": True, "child_mental_health": None},
+    ),
+    (
+        "Serious injury to a 14-year-old girl with learning disabilities who was sexually exploited by adult men.",
+        {"child_disability": True, "cse": True, "parental_learning_disability": None},
+    ),
+    (
+        "Death of a 7-week-old baby. Both parents were heroin users and the father was alcohol dependent.",
+        {"parental_drug_misuse": True, "parental_alcohol_misuse": True},
+    ),
+    (
+        "Death of a 2-year-old girl. There was a history of domestic abuse in the mother's previous relationships.",
+        {"domestic_abuse": True},
+    ),
+    (
+        "Death of a 4-month-old boy in 2016. There was no evidence of domestic abuse, substance misuse or mental ill health in the family.",
+        {
+            "domestic_abuse": False,
+            "parental_drug_misuse": False,
+            "parental_alcohol_misuse": False,
+            "parental_mental_health": False,
+        },
+    ),
+    (
+        "Physical abuse of a 6-year-old boy by his stepmother. Concerns about neglect had been raised by the school but were not acted on.",
+        {"physical_abuse": True, "neglect": True},
+    ),
+    (
+        "Death of a 15-year-old boy who had misused solvents and was known to the youth offending team. His mother had multiple sclerosis.",
+        {
+            "child_substance_misuse": True,
+            "parental_learning_disability": None,
+            "child_disability": None,
+            "parental_criminal_record": None,
+        },
+    ),
+    (
+        "A 12-year-old girl went missing from her foster placement and was found two days later. She had been sexually exploited.",
+        {"missing_episodes": True, "cse": True},
+    ),
+    (
+        "Death of a 3-month-old boy. Learning: practitioners should ask about safe sleep. Background: history of domestic abuse, parental substance misuse and maternal depression.",
+        {
+            "domestic_abuse": True,
+            "parental_drug_misuse": True,
+            "parental_alcohol_misuse": True,
+            "parental_mental_health": True,
+        },
+    ),
+    (
+        "Death of a 3-month-old boy. Background: known to universal services only. Key issues: include: recognition of domestic abuse and parental substance misuse by universal services.",
+        {"domestic_abuse": None, "parental_drug_misuse": None},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary
