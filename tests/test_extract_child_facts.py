@@ -287,6 +287,9 @@ def test_gender_unstated(text: str) -> None:
         ),
         ("Child T is brought to hospital drowsy. Mother says he picked something up.", "male"),
         ("Child W was found at home. Mother said she had been asleep.", None),
+        ("Child A (female, aged 15) was found hanged at home.", "female"),
+        ("The young person, a 16 year old male, died after being stabbed.", "male"),
+        ("Mother, a 24 year old female, was interviewed. Child D was found.", None),
     ],
 )
 def test_gender_from_a_pronoun_past_a_parent_of_the_other_gender(

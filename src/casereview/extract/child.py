@@ -32,6 +32,14 @@ _PRONOUN_GENDER = {
 _OTHER = {"male": "female", "female": "male"}
 
 
+def _adult_age_before(span: Span) -> bool:
+    """The number before "year old male" is over 18."""
+    if span.start == 0 or not span[0].lower_.startswith("year"):
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.like_num and prev.text.isdigit() and int(prev.text) > 18
+
+
 @lru_cache(maxsize=1)
 def _role_gender() -> dict[str, str]:
     """people.yaml roles with a gender (mother, father, mother's partner, ...)."""
@@ -131,6 +139,8 @@ class ChildReader:
     def gender(self, doc: Doc, words: list[Span]) -> ChildFact | None:
         """Explicit words about the child (boy, girl, son, daughter) first; else the pronoun
         that follows the child ("Child A and her mother")."""
+        # "a 24 year old female" is an adult: an age-and-sex phrase counts for a child's age only
+        words = [w for w in words if not _adult_age_before(w)]
         if words:
             first = words[0]
             return ChildFact("gender", first.label_.split(":")[1], first, 0.9)
