@@ -239,6 +239,8 @@ def test_looked_after(text: str, looked_after: bool | None) -> None:
         ("Death of a 2-year-old girl. Her mother is Polish.", None),
         ("Death of a 2-year-old girl. The family are Pakistani.", "asian"),
         ("Child A and her mother are White British.", "white"),
+        ("The family spoke Arabic at home.", None),  # a language, not an ethnic group
+        ("Child A is Black British of Nigerian heritage.", "black"),
         ("Child E's mother is Polish and his father is Lithuanian.", "white"),
         (
             (
