@@ -688,3 +688,34 @@ CASES += [
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary
     assert {k: got[k] for k in want} == want
+
+
+# Physical abuse: inflicted by a person (true), found accidental (false), an accident, a fall,
+# self-harm or an assault on a parent (not mentioned for the child: null).
+PHYSICAL: list[tuple[str, bool | None]] = [
+ ("A 4-year-old boy told his teacher that his father had hit him with a belt.", True),
+ ("Mother's partner punched the 3-year-old girl in the stomach.", True),
+ ("The 8-year-old boy had been beaten by his stepfather on several occasions.", True),
+ ("A 2-year-old girl died from abdominal injuries inflicted by her mother's boyfriend.", True),
+ ("Death of a 9-month-old boy from a traumatic brain injury. His father was convicted of his murder.", True),
+ ("A 5-month-old baby was admitted with a spiral fracture of the femur which doctors considered non-accidental.", True),
+ ("The baby had bruises to his face and ears that could not be explained.", True),
+ ("The 6-year-old girl said that her mother kicked and slapped her.", True),
+ ("Death of a 3-year-old boy who was killed by his mother's partner in 2015.", True),
+ ("A 10-week-old boy sustained a skull fracture when his father dropped him; the injury was accepted as accidental.", False),
+ ("A 2-year-old girl fractured her arm falling from a trampoline.", None),
+ ("A 14-year-old boy died after being hit by a car.", None),
+ ("Death of a 16-year-old girl from head injuries after a fall from a bridge.", None),
+ ("The father had a history of violence towards previous partners. The 1-year-old girl died of sudden infant death syndrome.", None),
+ ("Mother sustained facial injuries when she was assaulted by the father.", None),
+ ("A 15-year-old girl had self-inflicted injuries to her arms.", None),
+ ("The 5-year-old boy was physically chastised by his father, who used a slipper.", True),
+ ("Child F, aged 7, disclosed that her stepfather hurt her.", True),
+,
+    ("The harmful sexual behaviour of a 16-year-old boy, who sexually assaulted a younger child.", None),
+]
+
+
+@pytest.mark.parametrize("text,want", PHYSICAL, ids=[f"physical{i}" for i in range(len(PHYSICAL))])
+def test_physical_abuse(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["physical_abuse"] is want
