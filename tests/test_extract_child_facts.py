@@ -74,6 +74,8 @@ def test_no_age_for_others_or_unstated(text: str) -> None:
         ("Life threatening injuries to a 5-month-old baby.", False),
         ("Baby K died unexpectedly aged four months in May 2013.", True),
         ("Death of a 4-month-old boy, Child B, in 2016.", True),
+        ("Baby A was found unresponsive and could not be resuscitated.", True),
+        ("Child B was placed on life support, which was withdrawn two days later.", True),
         ("Death of Child C, aged 3, in 2015.", True),
         ("Murder of two brothers, aged 9 and 11, by their father.", True),
     ],
