@@ -733,3 +733,39 @@ PHYSICAL: list[tuple[str, bool | None]] = [
 @pytest.mark.parametrize("text,want", PHYSICAL, ids=[f"physical{i}" for i in range(len(PHYSICAL))])
 def test_physical_abuse(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["physical_abuse"] is want
+
+
+# The child's own mental health: a young person's self-harm, diagnosis or CAMHS care (true), a
+# parent's illness or a baby's parent's overdose (null), CAMHS for ADHD (null), found well (false).
+CHILD_MH: list[tuple[str, bool | None]] = [
+    (
+        "A 14-year-old girl had been cutting herself and expressed suicidal thoughts to her school.",
+        True,
+    ),
+    ("Child B, 15, was referred to CAMHS for low mood and anxiety.", True),
+    ("A 13-year-old boy was diagnosed with depression in 2018.", True),
+    ("A 16-year-old girl with an eating disorder was admitted to a psychiatric unit.", True),
+    ("The 12-year-old boy was very anxious about returning home.", None),
+    ("A 15-year-old boy was known to CAMHS for an ADHD diagnosis.", None),
+    (
+        "Child D, 14, had emotional and behavioural difficulties and attended a pupil referral unit.",
+        True,
+    ),
+    ("A 17-year-old girl died by suicide in 2019.", True),
+    (
+        "A 4-month-old baby died; his mother had postnatal depression and had taken an overdose.",
+        None,
+    ),
+    ("The 3-year-old girl died. Her father had a history of self-harm and psychosis.", None),
+    ("A 15-year-old girl took her own life. Her mother had bipolar disorder.", True),
+    (
+        "A 16-year-old boy experienced trauma after witnessing domestic abuse and had nightmares.",
+        None,
+    ),
+    ("A 15-year-old boy was assessed by CAMHS, who found no mental health difficulties.", False),
+]
+
+
+@pytest.mark.parametrize("text,want", CHILD_MH, ids=[f"child_mh{i}" for i in range(len(CHILD_MH))])
+def test_child_mental_health(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["child_mental_health"] is want

@@ -36,7 +36,7 @@ _REPORTED = re.compile(
     r"[^.;]{0,40}\b(that|when|how)\s+(she|he)\b",
     re.IGNORECASE,
 )
-_CLAUSE_OPENERS = {"that"}
+_CLAUSE_OPENERS = {"that", ";"}
 _AFTER_PREPS = {"by", "of", "in", "from", "for", "among", "amongst", "regarding", "about"}
 _VICTIM_PREPS = {"of", "on", "to", "against", "towards", "toward", "upon", "in"}
 
