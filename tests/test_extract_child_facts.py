@@ -176,6 +176,21 @@ def test_harm_title_only_at_the_opening() -> None:
             "previous",
         ),
         ("Child E had never been subject to a child protection plan.", "none"),
+        ("Child E was made subject to a child protection plan after the incident.", None),
+        (
+            (
+                "Following the incident, Child G was made subject to a child protection plan "
+                "under the category of physical abuse."
+            ),
+            None,
+        ),
+        (
+            (
+                "Child F was subject to a child protection plan at the time of the incident and, "
+                "after the incident, was placed in foster care."
+            ),
+            "current",
+        ),
         ("Child F was not subject to a plan at the time of the incident.", "none"),
         ("After the incident Child H lived with her mother under a child in need plan.", None),
         ("Child I's older sister was subject to a child protection plan for neglect.", None),
