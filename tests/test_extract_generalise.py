@@ -769,3 +769,30 @@ CHILD_MH: list[tuple[str, bool | None]] = [
 @pytest.mark.parametrize("text,want", CHILD_MH, ids=[f"child_mh{i}" for i in range(len(CHILD_MH))])
 def test_child_mental_health(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["child_mental_health"] is want
+
+
+# Domestic abuse is between the parents or carers or against one of them (manual), in a
+# previous relationship too; not a teenager's own relationship, grandparents, an uncle, a
+# neighbour, or arguments alone.
+DOMESTIC: list[tuple[str, bool | None]] = [
+    ("A 15-year-old girl was in a violent relationship with her 19-year-old boyfriend.", None),
+    ("The maternal grandparents had a violent relationship.", None),
+    ("Father was violent towards the 4-year-old boy.", None),
+    ("Mother's previous partner had been violent towards her.", True),
+    (
+        "Police were called to the home on several occasions following arguments between the parents.",
+        None,
+    ),
+    ("There were reports of shouting and arguments between mother and her partner.", None),
+    ("Mother disclosed that her partner was controlling and had hit her.", True),
+    ("Father had assaulted a neighbour.", None),
+    ("The children witnessed violence between their parents.", True),
+    ("Mother had a non-molestation order against the father.", True),
+    ("The uncle was violent towards his wife.", None),
+    ("The family home was visited by police after a domestic incident.", True),
+]
+
+
+@pytest.mark.parametrize("text,want", DOMESTIC, ids=[f"da{i}" for i in range(len(DOMESTIC))])
+def test_domestic_abuse(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["domestic_abuse"] is want

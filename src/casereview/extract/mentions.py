@@ -184,6 +184,16 @@ class MentionReader:
                 generic,
             )
             m = self._owned(doc, m, out)
+            owner = (
+                _OWNER_PARENT.get(span[0].lower_)
+                if m.role in _PARTNERS and len(span) > 1 and span[1].lower_ in ("'s", "'")
+                else None
+            )
+            if owner is not None:
+                # "Mother's previous partner had been violent towards her": the mother
+                last[owner[1]] = Mention(
+                    start, start + 1, owner[0], "parent", owner[1], "named", True, False, False
+                )
             out.append(m)
             first_of_sent.setdefault(sent_start, m)
             if m.gender:
@@ -212,6 +222,14 @@ class MentionReader:
 
 
 _REFLEXIVE = {"herself", "himself", "themselves"}
+# The owner in "mother's partner" is a person a later pronoun can point to.
+_PARTNERS = {"mother's partner", "father's partner"}
+_OWNER_PARENT = {
+    "mother": ("mother", "female"),
+    "mum": ("mother", "female"),
+    "father": ("father", "male"),
+    "dad": ("father", "male"),
+}
 _WORD_GENDER = {
     **dict.fromkeys(
         (

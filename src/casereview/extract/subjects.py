@@ -197,7 +197,12 @@ class SubjectAttributor:
             elif first.possessive:
                 between = []  # "an overdose of her mother's medication": a thing, not a person
             preps = _VICTIM_PREPS if f.concept.victim else _AFTER_PREPS
-            if f.concept.victim and not between and not first.agent and _verb_like(doc[e - 1]):
+            if (
+                f.concept.victim
+                and all(w in DETERMINERS for w in between)  # "had assaulted a neighbour"
+                and not first.agent
+                and _verb_like(doc[e - 1])
+            ):
                 return first, first.how  # the object: "had sexually abused her"
             if (
                 between
