@@ -796,3 +796,27 @@ DOMESTIC: list[tuple[str, bool | None]] = [
 @pytest.mark.parametrize("text,want", DOMESTIC, ids=[f"da{i}" for i in range(len(DOMESTIC))])
 def test_domestic_abuse(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["domestic_abuse"] is want
+
+
+# Sexual abuse of the subject child (true); a sibling's, a parent's childhood, an offender's
+# images of other children or the child's own harmful behaviour (null); unfounded (false).
+SEXUAL: list[tuple[str, bool | None]] = [
+    ("A 7-year-old girl disclosed that her stepfather had touched her inappropriately.", True),
+    ("A 12-year-old girl was raped by a 17-year-old boy she met online.", True),
+    ("A 14-year-old girl was groomed online and sent indecent images to an adult man.", True),
+    ("A 9-year-old boy was the victim of sexual abuse by his uncle.", True),
+    ("Indecent images of a 4-year-old girl were found on her father's computer.", True),
+    ("The 10-year-old boy displayed harmful sexual behaviour towards younger children.", None),
+    ("Father had a conviction for downloading indecent images of children.", None),
+    ("Mother had been sexually abused as a child.", None),
+    ("A 15-year-old girl made an allegation of sexual assault which was not substantiated.", False),
+    ("A 6-year-old girl was sexually assaulted by a lodger in 2017.", True),
+    ("An 11-year-old boy was subjected to sexual abuse by his older brother.", True),
+    ("The older sister had been sexually abused by the father.", None),
+    ("Intrafamilial child sexual abuse of a 5-year-old girl.", True),
+]
+
+
+@pytest.mark.parametrize("text,want", SEXUAL, ids=[f"sexual{i}" for i in range(len(SEXUAL))])
+def test_sexual_abuse(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["sexual_abuse"] is want
