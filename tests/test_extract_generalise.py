@@ -820,3 +820,33 @@ SEXUAL: list[tuple[str, bool | None]] = [
 @pytest.mark.parametrize("text,want", SEXUAL, ids=[f"sexual{i}" for i in range(len(SEXUAL))])
 def test_sexual_abuse(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["sexual_abuse"] is want
+
+
+# Neglect named or described (002 Appendix C indicators the manual counts); a parent's own
+# childhood, a learning line and an absence of concerns say nothing; "not a feature" is false.
+NEGLECT: list[tuple[str, bool | None]] = [
+    ("The 3-year-old boy was found alone in the flat, hungry and in a soiled nappy.", True),
+    ("The children were frequently left unsupervised and the home had no food.", True),
+    ("A 2-year-old girl was severely malnourished when she was admitted.", True),
+    (
+        "The home conditions were described as very poor, with rubbish and dog faeces throughout.",
+        True,
+    ),
+    ("The 8-year-old had rotten teeth and head lice and was often dirty at school.", True),
+    ("The children were on child protection plans for neglect.", True),
+    ("Social workers were concerned about neglect of the children's basic needs.", True),
+    ("The parents failed to take the baby to hospital despite obvious signs of illness.", True),
+    (
+        "The 5-year-old was subject to a child in need plan because of concerns about home conditions and school attendance.",
+        True,
+    ),
+    ("Neglect was not a feature of this case.", False),
+    ("The mother had herself been neglected as a child.", None),
+    ("Learning: neglect is often missed in adolescents.", None),
+    ("The school had no concerns about the 9-year-old's care.", None),
+]
+
+
+@pytest.mark.parametrize("text,want", NEGLECT, ids=[f"neglect{i}" for i in range(len(NEGLECT))])
+def test_neglect(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["neglect"] is want
