@@ -1,0 +1,172 @@
+"""One flag at a time: the phrasings of physical abuse, the child's own mental health, domestic
+abuse, sexual abuse and neglect that the manual counts, and the look-alikes it does not
+(accidents, a parent's childhood, a sibling, a neighbour, a learning line). Sentences written
+for these tests; expected values follow docs/assisted-coding-manual.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from casereview.extract import extract_text
+
+# Physical abuse: inflicted by a person (true), found accidental (false), an accident, a fall,
+# self-harm or an assault on a parent (not mentioned for the child: null).
+PHYSICAL: list[tuple[str, bool | None]] = [
+    ("A 4-year-old boy told his teacher that his father had hit him with a belt.", True),
+    ("Mother's partner punched the 3-year-old girl in the stomach.", True),
+    ("The 8-year-old boy had been beaten by his stepfather on several occasions.", True),
+    ("A 2-year-old girl died from abdominal injuries inflicted by her mother's boyfriend.", True),
+    (
+        "Death of a 9-month-old boy from a traumatic brain injury. His father was convicted of his murder.",
+        True,
+    ),
+    (
+        "A 5-month-old baby was admitted with a spiral fracture of the femur which doctors considered non-accidental.",
+        True,
+    ),
+    ("The baby had bruises to his face and ears that could not be explained.", True),
+    ("The 6-year-old girl said that her mother kicked and slapped her.", True),
+    ("Death of a 3-year-old boy who was killed by his mother's partner in 2015.", True),
+    (
+        "A 10-week-old boy sustained a skull fracture when his father dropped him; the injury was accepted as accidental.",
+        False,
+    ),
+    ("A 2-year-old girl fractured her arm falling from a trampoline.", None),
+    ("A 14-year-old boy died after being hit by a car.", None),
+    ("Death of a 16-year-old girl from head injuries after a fall from a bridge.", None),
+    (
+        "The father had a history of violence towards previous partners. The 1-year-old girl died of sudden infant death syndrome.",
+        None,
+    ),
+    ("Mother sustained facial injuries when she was assaulted by the father.", None),
+    ("A 15-year-old girl had self-inflicted injuries to her arms.", None),
+    ("The 5-year-old boy was physically chastised by his father, who used a slipper.", True),
+    ("Child F, aged 7, disclosed that her stepfather hurt her.", True),
+    (
+        "The harmful sexual behaviour of a 16-year-old boy, who sexually assaulted a younger child.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,want", PHYSICAL, ids=[f"physical{i}" for i in range(len(PHYSICAL))])
+def test_physical_abuse(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["physical_abuse"] is want
+
+
+# The child's own mental health: a young person's self-harm, diagnosis or CAMHS care (true), a
+# parent's illness or a baby's parent's overdose (null), CAMHS for ADHD (null), found well (false).
+CHILD_MH: list[tuple[str, bool | None]] = [
+    (
+        "A 14-year-old girl had been cutting herself and expressed suicidal thoughts to her school.",
+        True,
+    ),
+    ("Child B, 15, was referred to CAMHS for low mood and anxiety.", True),
+    ("A 13-year-old boy was diagnosed with depression in 2018.", True),
+    ("A 16-year-old girl with an eating disorder was admitted to a psychiatric unit.", True),
+    ("The 12-year-old boy was very anxious about returning home.", None),
+    ("A 15-year-old boy was known to CAMHS for an ADHD diagnosis.", None),
+    (
+        "Child D, 14, had emotional and behavioural difficulties and attended a pupil referral unit.",
+        True,
+    ),
+    ("A 17-year-old girl died by suicide in 2019.", True),
+    (
+        "A 4-month-old baby died; his mother had postnatal depression and had taken an overdose.",
+        None,
+    ),
+    ("The 3-year-old girl died. Her father had a history of self-harm and psychosis.", None),
+    ("A 15-year-old girl took her own life. Her mother had bipolar disorder.", True),
+    (
+        "A 16-year-old boy experienced trauma after witnessing domestic abuse and had nightmares.",
+        None,
+    ),
+    ("A 15-year-old boy was assessed by CAMHS, who found no mental health difficulties.", False),
+]
+
+
+@pytest.mark.parametrize("text,want", CHILD_MH, ids=[f"child_mh{i}" for i in range(len(CHILD_MH))])
+def test_child_mental_health(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["child_mental_health"] is want
+
+
+# Domestic abuse is between the parents or carers or against one of them (manual), in a
+# previous relationship too; not a teenager's own relationship, grandparents, an uncle, a
+# neighbour, or arguments alone.
+DOMESTIC: list[tuple[str, bool | None]] = [
+    ("A 15-year-old girl was in a violent relationship with her 19-year-old boyfriend.", None),
+    ("The maternal grandparents had a violent relationship.", None),
+    ("Father was violent towards the 4-year-old boy.", None),
+    ("Mother's previous partner had been violent towards her.", True),
+    (
+        "Police were called to the home on several occasions following arguments between the parents.",
+        None,
+    ),
+    ("There were reports of shouting and arguments between mother and her partner.", None),
+    ("Mother disclosed that her partner was controlling and had hit her.", True),
+    ("Father had assaulted a neighbour.", None),
+    ("The children witnessed violence between their parents.", True),
+    ("Mother had a non-molestation order against the father.", True),
+    ("The uncle was violent towards his wife.", None),
+    ("The family home was visited by police after a domestic incident.", True),
+]
+
+
+@pytest.mark.parametrize("text,want", DOMESTIC, ids=[f"da{i}" for i in range(len(DOMESTIC))])
+def test_domestic_abuse(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["domestic_abuse"] is want
+
+
+# Sexual abuse of the subject child (true); a sibling's, a parent's childhood, an offender's
+# images of other children or the child's own harmful behaviour (null); unfounded (false).
+SEXUAL: list[tuple[str, bool | None]] = [
+    ("A 7-year-old girl disclosed that her stepfather had touched her inappropriately.", True),
+    ("A 12-year-old girl was raped by a 17-year-old boy she met online.", True),
+    ("A 14-year-old girl was groomed online and sent indecent images to an adult man.", True),
+    ("A 9-year-old boy was the victim of sexual abuse by his uncle.", True),
+    ("Indecent images of a 4-year-old girl were found on her father's computer.", True),
+    ("The 10-year-old boy displayed harmful sexual behaviour towards younger children.", None),
+    ("Father had a conviction for downloading indecent images of children.", None),
+    ("Mother had been sexually abused as a child.", None),
+    ("A 15-year-old girl made an allegation of sexual assault which was not substantiated.", False),
+    ("A 6-year-old girl was sexually assaulted by a lodger in 2017.", True),
+    ("An 11-year-old boy was subjected to sexual abuse by his older brother.", True),
+    ("The older sister had been sexually abused by the father.", None),
+    ("Intrafamilial child sexual abuse of a 5-year-old girl.", True),
+]
+
+
+@pytest.mark.parametrize("text,want", SEXUAL, ids=[f"sexual{i}" for i in range(len(SEXUAL))])
+def test_sexual_abuse(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["sexual_abuse"] is want
+
+
+# Neglect named or described (002 Appendix C indicators the manual counts); a parent's own
+# childhood, a learning line and an absence of concerns say nothing; "not a feature" is false.
+NEGLECT: list[tuple[str, bool | None]] = [
+    ("The 3-year-old boy was found alone in the flat, hungry and in a soiled nappy.", True),
+    ("The children were frequently left unsupervised and the home had no food.", True),
+    ("A 2-year-old girl was severely malnourished when she was admitted.", True),
+    (
+        "The home conditions were described as very poor, with rubbish and dog faeces throughout.",
+        True,
+    ),
+    ("The 8-year-old had rotten teeth and head lice and was often dirty at school.", True),
+    ("The children were on child protection plans for neglect.", True),
+    ("Social workers were concerned about neglect of the children's basic needs.", True),
+    ("The parents failed to take the baby to hospital despite obvious signs of illness.", True),
+    (
+        "The 5-year-old was subject to a child in need plan because of concerns about home conditions and school attendance.",
+        True,
+    ),
+    ("Neglect was not a feature of this case.", False),
+    ("The mother had herself been neglected as a child.", None),
+    ("Learning: neglect is often missed in adolescents.", None),
+    ("The school had no concerns about the 9-year-old's care.", None),
+]
+
+
+@pytest.mark.parametrize("text,want", NEGLECT, ids=[f"neglect{i}" for i in range(len(NEGLECT))])
+def test_neglect(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["neglect"] is want
