@@ -170,3 +170,27 @@ NEGLECT: list[tuple[str, bool | None]] = [
 @pytest.mark.parametrize("text,want", NEGLECT, ids=[f"neglect{i}" for i in range(len(NEGLECT))])
 def test_neglect(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["neglect"] is want
+
+
+# A parent's or carer's record (convictions, prison, probation, a caution); not an arrest or a
+# charge alone, and not a stranger, a family friend, a teacher or an uncle.
+CRIMINAL: list[tuple[str, bool | None]] = [
+    ("Father had recently been released from prison.", True),
+    ("Mother's partner was on probation for burglary.", True),
+    ("Father was arrested on suspicion of assault but no further action was taken.", None),
+    ("The perpetrator, a stranger, was jailed for life.", None),
+    ("The 4-year-old girl was killed by a family friend, who was convicted of murder.", None),
+    ("The child's teacher was convicted of sexual offences.", None),
+    ("Mother was charged with neglect; the trial has not concluded.", None),
+    ("Father had convictions for drug offences and violence.", True),
+    ("Neither parent had a criminal record.", False),
+    ("The grandmother, who was the child's main carer, had convictions for theft.", True),
+    ("Mother's brother had served a prison sentence.", None),
+    ("Both parents were sentenced to prison for child cruelty.", True),
+    ("Mother was cautioned by police for shoplifting.", True),
+]
+
+
+@pytest.mark.parametrize("text,want", CRIMINAL, ids=[f"criminal{i}" for i in range(len(CRIMINAL))])
+def test_parental_criminal_record(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["parental_criminal_record"] is want

@@ -255,7 +255,8 @@ def with_child_names(doc: Doc, spans: list[Span]) -> list[Span]:
 # "the grandmother, who was his main carer", "cared for during the day by her grandmother"
 # (manual, "Who": whoever cared for the child)
 _CARER_AFTER = re.compile(
-    r"^,? (?:who was |who is |who had been |)(?:the |his |her |their |)"
+    r"^,? (?:who was |who is |who had been |)(?:the |his |her |their |the child's |the baby's |"
+    r"the children's |)"
     r"(?:main|primary|principal|sole|daytime|day-time|full-time|main daytime|usual|kinship|)"
     r"\s?carer\b"
     # "her grandfather, who looked after her every day after school"
