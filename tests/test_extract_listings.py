@@ -361,6 +361,25 @@ CASES += [
 ]
 
 
+# A label line after a long line without a full stop still starts its own sentence.
+CASES += [
+    (
+        (
+            "Death of a 4-month-old boy in 2016 after co-sleeping with his parents on a sofa in the "
+            "family home\nKeywords: domestic abuse, parental substance misuse, neglect"
+        ),
+        {"domestic_abuse": None, "parental_drug_misuse": None, "neglect": None, "fatal": True},
+    ),
+    (
+        (
+            "Serious injury to a 7-month-old girl with rib fractures that were found to be inflicted\n"
+            "Learning: domestic abuse and parental drug use can reduce a parent's capacity"
+        ),
+        {"physical_abuse": True, "domestic_abuse": None, "parental_drug_misuse": None},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

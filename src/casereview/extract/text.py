@@ -105,6 +105,15 @@ _CONTINUING_WORDS = {
 }
 
 
+# A labelled line of a published summary starts a sentence even after a long unfinished line
+# ("... in 2015\nKeywords: neglect, ...").
+_LABEL = re.compile(
+    r"(background|key issues|issues identified|learning|lessons|recommendations|keywords|"
+    r"key words|model|methodology)\b[^:\n]{0,40}:",
+    re.IGNORECASE,
+)
+
+
 def _breaks(original: str, offsets: np.ndarray) -> tuple[int, ...]:
     """Where a blank line, or a short heading-like line, ends: "Case study: Neglect\nCara
     was ..." is two sentences. Long lines are wrapped prose and do not end sentences."""
@@ -125,7 +134,7 @@ def _breaks(original: str, offsets: np.ndarray) -> tuple[int, ...]:
             and (nxt.isupper() or nxt.isdigit() or nxt in "•▪●-–*")
             and (line[0].isupper() or line[0].isdigit())
         )
-        if paragraph or heading:
+        if paragraph or heading or _LABEL.match(original, m.end()):
             out.append(int(np.searchsorted(offsets, m.start())))
     return tuple(out)
 
