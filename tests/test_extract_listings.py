@@ -380,6 +380,31 @@ CASES += [
 ]
 
 
+# Key issues and learning lines: a named parent's fact counts, general themes do not.
+CASES += [
+    (
+        "Death of a 2-month-old boy. Key issues: lack of understanding of the impact of domestic abuse on the children; drug use by fathers.",
+        {"domestic_abuse": None, "parental_drug_misuse": None},
+    ),
+    (
+        "Death of a 2-month-old boy. Key issues: the mother's alcohol misuse was not explored by the health visitor.",
+        {"parental_alcohol_misuse": True},
+    ),
+    (
+        "Death of a 2-month-old boy. Key issues: professionals did not recognise the father's history of violence towards previous partners.",
+        {"domestic_abuse": True},
+    ),
+    (
+        "Death of a 2-month-old boy. Learning: the impact of the mother's mental health on her parenting was not understood.",
+        {"parental_mental_health": True},
+    ),
+    (
+        "Death of a 2-month-old boy. Recommendations: agencies should ensure the family's housing needs and the mother's depression are assessed.",
+        {"parental_mental_health": None},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary
