@@ -338,6 +338,30 @@ MORE: list[tuple[str, dict[str, Any]]] = [
 CASES += MORE
 
 
+# Life-limiting and long-term conditions are the child's disability (manual); in a learning
+# or keywords line they say nothing.
+CASES += [
+    (
+        (
+            "Death of a 12-year-old boy with a life-limiting heart condition. Learning: families of "
+            "children with chronic illnesses need support."
+        ),
+        {"child_disability": True},
+    ),
+    (
+        "Death of a 14-year-old girl with cystic fibrosis in 2016.",
+        {"child_disability": True},
+    ),
+    (
+        (
+            "Death of a 3-year-old boy in a house fire. Keywords: children with chronic illnesses, "
+            "disabled children, fire safety."
+        ),
+        {"child_disability": None},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

@@ -261,30 +261,6 @@ CASES += [
 ]
 
 
-# Life-limiting and long-term conditions are the child's disability (manual); in a learning
-# or keywords line they say nothing.
-CASES += [
-    (
-        (
-            "Death of a 12-year-old boy with a life-limiting heart condition. Learning: families of "
-            "children with chronic illnesses need support."
-        ),
-        {"child_disability": True},
-    ),
-    (
-        "Death of a 14-year-old girl with cystic fibrosis in 2016.",
-        {"child_disability": True},
-    ),
-    (
-        (
-            "Death of a 3-year-old boy in a house fire. Keywords: children with chronic illnesses, "
-            "disabled children, fire safety."
-        ),
-        {"child_disability": None},
-    ),
-]
-
-
 # Sexual abuse in exchange for something is exploitation (manual: CSE).
 CASES += [
     (
