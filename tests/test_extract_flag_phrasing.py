@@ -194,3 +194,45 @@ CRIMINAL: list[tuple[str, bool | None]] = [
 @pytest.mark.parametrize("text,want", CRIMINAL, ids=[f"criminal{i}" for i in range(len(CRIMINAL))])
 def test_parental_criminal_record(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["parental_criminal_record"] is want
+
+
+# A young person's world: exploitation, going missing and their own use (manual), not a
+# parent's dealing, absence from school or carrying drugs.
+YOUNG: list[tuple[str, str, bool | None]] = [
+    (
+        "A 15-year-old boy was found in a trap house 100 miles from home.",
+        "criminal_exploitation",
+        True,
+    ),
+    ("A 14-year-old boy was recruited by a gang to sell drugs.", "criminal_exploitation", True),
+    ("A 16-year-old was dealing drugs for older men.", "criminal_exploitation", True),
+    ("A 13-year-old girl frequently ran away from home.", "missing_episodes", True),
+    (
+        "A 15-year-old boy absconded from his residential placement several times.",
+        "missing_episodes",
+        True,
+    ),
+    (
+        "Father was involved in county lines drug dealing. The 3-year-old girl died.",
+        "criminal_exploitation",
+        None,
+    ),
+    ("The 14-year-old was often absent from school.", "missing_episodes", None),
+    (
+        "A 12-year-old boy went missing overnight after an argument with his mother.",
+        "missing_episodes",
+        True,
+    ),
+    (
+        "A 15-year-old boy was stopped by police carrying a knife and cannabis.",
+        "child_substance_misuse",
+        None,
+    ),
+    ("A 15-year-old boy smoked cannabis regularly.", "child_substance_misuse", True),
+    ("A 16-year-old girl was admitted with alcohol poisoning.", "child_substance_misuse", True),
+]
+
+
+@pytest.mark.parametrize("text,key,want", YOUNG, ids=[f"young{i}" for i in range(len(YOUNG))])
+def test_young_person_flags(text: str, key: str, want: bool | None) -> None:
+    assert extract_text(text).summary[key] is want
