@@ -236,3 +236,41 @@ YOUNG: list[tuple[str, str, bool | None]] = [
 @pytest.mark.parametrize("text,key,want", YOUNG, ids=[f"young{i}" for i in range(len(YOUNG))])
 def test_young_person_flags(text: str, key: str, want: bool | None) -> None:
     assert extract_text(text).summary[key] is want
+
+
+# A parent's mental ill health (manual): diagnosed or treated (true), screened negative (false);
+# tiredness, worry, an offered assessment, a grandparent, an aunt, ADHD or a sibling (null).
+PARENT_MH: list[tuple[str, bool | None]] = [
+    (
+        "Death of a 3-month-old girl. Mother was tearful and tired at the health visitor's visit.",
+        None,
+    ),
+    (
+        "Death of a 3-month-old girl. Mother was offered a mental health assessment but declined.",
+        None,
+    ),
+    ("Death of a 3-month-old girl. The maternal grandmother had schizophrenia.", None),
+    ("Death of a 3-month-old girl. Mother's sister had died by suicide the year before.", None),
+    ("Death of a 3-month-old girl. Father had been diagnosed with ADHD as a child.", None),
+    (
+        "Death of a 3-month-old girl. Mother had been treated for postnatal depression after her first child.",
+        True,
+    ),
+    (
+        "Death of a 3-month-old girl. The health visitor screened mother for postnatal depression and the screening was negative.",
+        False,
+    ),
+    ("Death of a 3-month-old girl. Father told police he had been feeling suicidal.", True),
+    (
+        "Death of a 3-month-old girl. Mother was worried about the baby's weight and was anxious about feeding.",
+        None,
+    ),
+    ("Death of a 15-year-old boy by suicide. His older brother had depression.", None),
+]
+
+
+@pytest.mark.parametrize(
+    "text,want", PARENT_MH, ids=[f"parent_mh{i}" for i in range(len(PARENT_MH))]
+)
+def test_parental_mental_health(text: str, want: bool | None) -> None:
+    assert extract_text(text).summary["parental_mental_health"] is want
