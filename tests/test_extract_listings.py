@@ -381,6 +381,18 @@ CASES += [
 ]
 
 
+# A labelled background list is the case's own, not a line of topic tags.
+CASES += [
+    (
+        (
+            "Death of a 2-year-old girl in 2016. Background: domestic abuse, maternal mental health "
+            "problems, parental drug misuse."
+        ),
+        {"domestic_abuse": True, "parental_mental_health": True, "parental_drug_misuse": True},
+    ),
+]
+
+
 @pytest.mark.parametrize("text,want", CASES, ids=[f"case{i}" for i in range(len(CASES))])
 def test_summary_flags(text: str, want: dict[str, Any]) -> None:
     got = extract_text(text).summary

@@ -88,6 +88,8 @@ def is_tag_list(sentence: str) -> bool:
     """An unlabelled line of topic tags, as in the older repository listings: "Physical
     abuse, neglect, domestic abuse, parental mental health, substance misuse"."""
     text = sentence.strip().rstrip(".")
+    if ":" in text:
+        return False  # a labelled line ("Background: domestic abuse, ...") is the case's
     items = [i.strip() for i in re.split(r"[,;]", text) if i.strip()]
     if len(items) < 3 or _FINITE.search(text) or _TITLE.search(text):
         return False
