@@ -274,3 +274,15 @@ PARENT_MH: list[tuple[str, bool | None]] = [
 )
 def test_parental_mental_health(text: str, want: bool | None) -> None:
     assert extract_text(text).summary["parental_mental_health"] is want
+
+
+def test_a_toddler_who_ingested_drink_and_drugs_is_not_coded_as_misusing_them() -> None:
+    # Manual: child_substance_misuse is the child's own use; a 2-year-old poisoned by the
+    # household's drugs and alcohol is not using them.
+    text = (
+        "Death of a 2-year-old boy from cardiac arrest. Toxicology found traces of Class A "
+        "drugs and alcohol in his system. Mother was a long-term drug user on a methadone programme."
+    )
+    summary = extract_text(text).summary
+    assert summary["child_substance_misuse"] is None
+    assert summary["parental_drug_misuse"] is True

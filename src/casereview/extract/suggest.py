@@ -16,7 +16,7 @@ from casereview.extract.model import Suggestion
 from casereview.extract.text import NormalText, PageIndex
 
 ASSERTED = ("present", "historical", "negated")
-_SUBSTANCE = {"alcohol", "drugs"}
+_CHILD_SUBSTANCE_FIELDS = {"child_alcohol", "child_drugs"}
 _ASSERTION_WEIGHT = {
     "present": 1.0,
     "historical": 0.95,
@@ -64,7 +64,7 @@ def fields_for(f: Finding, child_age: float | None, cls: str | None = None) -> t
     # A baby "positive for cocaine" or who "ingested methadone" was exposed to the
     # household's drugs: that is the parents' use, not the child's (manual: child_substance
     # is the child's own use).
-    if key == "child" and f.concept.id in _SUBSTANCE and child_age is not None and child_age < 10:
+    if key == "child" and _is_substance(fields) and child_age is not None and child_age < 10:
         key = "family"
     if (
         key == "child"
@@ -78,6 +78,12 @@ def fields_for(f: Finding, child_age: float | None, cls: str | None = None) -> t
     if f.assertion == "negated":
         out += tuple(f.concept.fields_if_negated.get(key, ()))  # type: ignore[call-overload]
     return out
+
+
+def _is_substance(fields: Any) -> bool:
+    """Any concept that codes the child's own drink or drugs (alcohol, drugs, or a phrase
+    naming both, such as 'Class A drugs and alcohol')."""
+    return bool(set(fields.get("child", ())) & _CHILD_SUBSTANCE_FIELDS)
 
 
 _PAST = ("past", "previous")
