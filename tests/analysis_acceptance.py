@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+import published_tables as pub
 from casereview.analysis.catalogue import standard_tables
 from casereview.analysis.frame import case_frame
 from casereview.analysis.table import ResultTable
@@ -71,3 +72,14 @@ def mean_and_cases(mean: float | None, n: int, decimals: int | None = 1) -> str:
         return "\u2013"
     text = str(mean) if decimals is None else f"{mean:.{decimals}f}"
     return f"{text} ({n})"
+
+
+def table(cohort: Cohort, table_id: str) -> ResultTable:
+    assert table_id in cohort.tables, f"the catalogue has no table {table_id!r}"
+    return cohort.tables[table_id]
+
+
+def inconsistency(where: str) -> dict:
+    found = [i for i in pub.INCONSISTENCIES if i["where"].startswith(where)]
+    assert len(found) == 1, where
+    return found[0]

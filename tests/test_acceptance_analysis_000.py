@@ -16,7 +16,15 @@ from __future__ import annotations
 import pytest
 
 import published_tables as pub
-from analysis_acceptance import Cohort, count, load_cohort, mean_and_cases, with_percent
+from analysis_acceptance import (
+    Cohort,
+    count,
+    inconsistency,
+    load_cohort,
+    mean_and_cases,
+    table,
+    with_percent,
+)
 from casereview.analysis.catalogue import LAW_ORDER
 from casereview.analysis.frame import with_groups
 from casereview.analysis.frequency import crosstab
@@ -61,17 +69,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Cohort:
 @pytest.fixture(scope="module")
 def pooled(tmp_path_factory: pytest.TempPathFactory) -> Cohort:
     return load_cohort(tmp_path_factory.mktemp("pooled000"), "cafcass-2009-2016.csv", "2017")
-
-
-def table(cohort: Cohort, table_id: str) -> ResultTable:
-    assert table_id in cohort.tables, f"the catalogue has no table {table_id!r}"
-    return cohort.tables[table_id]
-
-
-def inconsistency(where: str) -> dict:
-    found = [i for i in pub.INCONSISTENCIES if i["where"].startswith(where)]
-    assert len(found) == 1, where
-    return found[0]
 
 
 def test_size(sample: Cohort) -> None:

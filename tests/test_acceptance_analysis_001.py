@@ -21,9 +21,11 @@ from analysis_acceptance import (
     LAW_COLUMNS,
     Cohort,
     count,
+    inconsistency,
     load_cohort,
     mean_and_cases,
     row_label,
+    table,
     with_percent,
 )
 from casereview.analysis.bands import numeric_summary
@@ -39,17 +41,6 @@ LAW3 = [LAW_COLUMNS[k] for k in pub.LAW3]
 @pytest.fixture(scope="module")
 def pooled(tmp_path_factory: pytest.TempPathFactory) -> Cohort:
     return load_cohort(tmp_path_factory.mktemp("analysis001"), "cafcass-2009-2016.csv", "2017")
-
-
-def table(cohort: Cohort, table_id: str) -> ResultTable:
-    assert table_id in cohort.tables, f"the catalogue has no table {table_id!r}"
-    return cohort.tables[table_id]
-
-
-def inconsistency(where: str) -> dict:
-    found = [i for i in pub.INCONSISTENCIES if i["where"].startswith(where)]
-    assert len(found) == 1, where
-    return found[0]
 
 
 def test_size(pooled: Cohort) -> None:
