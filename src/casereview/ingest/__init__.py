@@ -13,8 +13,8 @@ from casereview.ingest.model import (
     document_from_text,
 )
 from casereview.ingest.reader import read_document
-from casereview.sandbox import Limits
 from casereview.ingest.sections import count_recommendations, find_sections
+from casereview.sandbox import Limits
 
 __all__ = [
     "ExtractedDocument",

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from casereview.errors import DocumentError
 from casereview.ingest.model import ExtractedDocument, Heading, join_pages
-from casereview.sandbox import DEFAULT_LIMITS, Limits, run_limited
 from casereview.ingest.textclean import clean_text, first_line
+from casereview.sandbox import DEFAULT_LIMITS, Limits, run_limited
 
 SUFFIXES = {
     ".pdf": "pdf",

@@ -22,8 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from casereview.errors import CaseReviewError, DocumentError
 from casereview.ingest.model import ExtractedDocument
 from casereview.ingest.reader import SUFFIXES, read_document
-from casereview.sandbox import DEFAULT_LIMITS, Limits
 from casereview.ingest.sections import count_recommendations
+from casereview.sandbox import DEFAULT_LIMITS, Limits
 from casereview.store.database import Store
 from casereview.store.document_store import add_document, document_by_sha, get_or_create_review
 

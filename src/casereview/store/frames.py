@@ -8,10 +8,12 @@ SQLAlchemy row objects for 600,000 codes costs several times the fetch itself.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, select
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from casereview.codebook.model import Codebook
 from casereview.io.layout import STRUCTURAL
@@ -21,9 +23,9 @@ from casereview.store.schema import Child, Code, Review, Study, review_studies
 CODE_COLUMNS = ["id", "review", "child_key", "version", "field", "value"]
 
 
-def fetch_rows(conn: Connection, stmt: Select[Any]) -> list[tuple[Any, ...]]:
+def fetch_rows(conn: Connection, stmt: ClauseElement) -> list[tuple[Any, ...]]:
     """All rows of a Core SELECT as plain tuples, straight from the DBAPI cursor."""
-    compiled = stmt.compile(dialect=conn.dialect)
+    compiled = cast(SQLCompiler, stmt.compile(dialect=conn.dialect))
     params: Any = (
         tuple(compiled.params[k] for k in compiled.positiontup or ())
         if compiled.positional

@@ -7,7 +7,6 @@ because it needs a PDF writer that can encrypt. All people and places are invent
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
