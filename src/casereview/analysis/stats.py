@@ -84,15 +84,18 @@ def independence_test(table: np.ndarray | Sequence[Sequence[int]]) -> TestResult
     expected = np.asarray(res.expected_freq)
     if arr.shape == (2, 2) and expected.min() < 5:
         return fisher_exact(arr.astype(int).tolist())
-    small = float((expected < 5).mean())
-    caveat = (
-        f"{small:.0%} of expected counts are below 5: the chi-square approximation is unreliable"
-        if small > 0.2
-        else None
-    )
+    caveat = _small_expected_caveat(expected)
     return TestResult(
         "Pearson chi-square test", float(res.statistic), float(res.pvalue), int(res.dof), caveat
     )
+
+
+def _small_expected_caveat(expected: np.ndarray) -> str | None:
+    """The usual rule of thumb: chi-square is unreliable when over 20% of expected counts are below 5."""
+    small = float((expected < 5).mean())
+    if small <= 0.2:
+        return None
+    return f"{small:.0%} of expected counts are below 5: the chi-square approximation is unreliable"
 
 
 def two_proportions(k1: int, n1: int, k2: int, n2: int) -> TestResult:
@@ -116,12 +119,7 @@ def goodness_of_fit(observed: Sequence[int], proportions: Sequence[float]) -> Te
 
     expected = obs.sum() * p / p.sum()
     res = chisquare(obs, f_exp=expected)
-    small = float((expected < 5).mean())
-    caveat = (
-        f"{small:.0%} of expected counts are below 5: the chi-square approximation is unreliable"
-        if small > 0.2
-        else None
-    )
+    caveat = _small_expected_caveat(expected)
     return TestResult(
         "Chi-square goodness-of-fit test",
         float(res.statistic),

@@ -126,19 +126,7 @@ def load_document(session: Session, document_id: int) -> ExtractedDocument:
     pages = tuple(
         Page(number=n, start=s, end=e, text=row.text[s:e]) for n, (s, e) in sorted(spans.items())
     )
-    sections = tuple(
-        Section(
-            title=s.title,
-            kind=s.kind,
-            level=s.level,
-            start=s.start,
-            body_start=s.body_start,
-            end=s.end,
-            page=s.page,
-            items=s.items,
-        )
-        for s in row.sections
-    )
+    sections = tuple(_section(s) for s in row.sections)
     return ExtractedDocument(
         text=row.text,
         pages=pages,
@@ -147,6 +135,19 @@ def load_document(session: Session, document_id: int) -> ExtractedDocument:
         filename=row.filename,
         title=row.title,
         sections=sections,
+    )
+
+
+def _section(row: DocumentSection) -> Section:
+    return Section(
+        title=row.title,
+        kind=row.kind,
+        level=row.level,
+        start=row.start,
+        body_start=row.body_start,
+        end=row.end,
+        page=row.page,
+        items=row.items,
     )
 
 
@@ -171,19 +172,7 @@ def _summary(session: Session, doc: Document) -> StoredDocument:
         pages=(),
         source_type=doc.source_type,
         sha256=doc.sha256,
-        sections=tuple(
-            Section(
-                title=s.title,
-                kind=s.kind,
-                level=s.level,
-                start=s.start,
-                body_start=s.body_start,
-                end=s.end,
-                page=s.page,
-                items=s.items,
-            )
-            for s in recs
-        ),
+        sections=tuple(_section(s) for s in recs),
     )
     return StoredDocument(
         id=doc.id,
