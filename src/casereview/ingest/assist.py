@@ -3,27 +3,23 @@ proposes as pending codes for a person to accept, edit or reject (store/suggesti
 
 The extractor (`casereview.extract.extract_document(doc)`) returns an Extraction whose
 suggestions carry field, value, subject, assertion, evidence, page, start, end and
-confidence (the `extract --json` shape). Suggestions for fields the codebook does not hold
+confidence (the `extract --json` shape). The codebook is the one the extractor's rule files
+are written for, unless the caller names another. Suggestions for fields the codebook does not hold
 or values it does not allow are counted and left out: they could never become its codes.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from casereview.codebook import default_registry
 from casereview.codebook.values import FieldValidator
 from casereview.errors import CaseReviewError, ValidationError
-from casereview.ingest.model import ExtractedDocument
 from casereview.store.database import Store
 from casereview.store.document_store import load_document, review_document_ids
 from casereview.store.suggestions import NewSuggestion, replace_pending
-
-Extractor = Callable[[ExtractedDocument], Any]
 
 # Only what the text asserts (now or in the past) or denies becomes a pending code: a hedged
 # or hypothetical mention ("should consider domestic abuse") proposes no value, and
@@ -42,15 +38,11 @@ class CodingResult:
     skipped_unfit: int  # field not in the codebook, or a value it does not allow
 
 
-def code_review(
-    store: Store,
-    reference: str,
-    *,
-    codebook: str | None = None,
-    extractor: Extractor | None = None,
-) -> CodingResult:
+def code_review(store: Store, reference: str, *, codebook: str | None = None) -> CodingResult:
     """Suggest codes for every document of the review; store them as pending (one
-    transaction). `codebook` overrides the codebook the extractor names."""
+    transaction). `codebook` overrides the codebook the extractor's rules are written for."""
+    from casereview.extract import extract_document
+
     with store.session() as s:
         _, ids = review_document_ids(s, reference)
         docs = [(i, load_document(s, i)) for i in ids]
@@ -59,22 +51,13 @@ def code_review(
             f"review {reference!r} has no documents: ingest one first "
             f"(casereview ingest FILE --review {reference})"
         )
-    run: Extractor
-    if extractor is None:
-        from casereview.extract import extract_document
-
-        run = cast(Extractor, extract_document)
-    else:
-        run = extractor
-    suggestions: list[NewSuggestion] = []
-    named: str | None = None
-    for doc_id, doc in docs:
-        extraction = run(doc)
-        named = named or _codebook_of(extraction)
-        for raw in _suggestions_of(extraction):
-            if raw.get("assertion", "present") in DECIDABLE:
-                suggestions.append(_new(raw, doc_id))
-    cb_id = codebook or named or _rules_codebook()
+    suggestions = [
+        _new(sg.to_json(), doc_id)
+        for doc_id, doc in docs
+        for sg in extract_document(doc).suggestions
+        if sg.assertion in DECIDABLE
+    ]
+    cb_id = codebook or _rules_codebook()
     if not cb_id:
         raise CaseReviewError("the extractor did not name its codebook: pass --codebook ID")
     cb = default_registry().get(*cb_id.split("@", 1))
@@ -114,19 +97,6 @@ def _strongest_per_value(suggestions: list[NewSuggestion]) -> list[NewSuggestion
     return sorted(best.values(), key=lambda sg: (sg.document_id, sg.start or 0))
 
 
-def _codebook_of(extraction: Any) -> str | None:
-    for name in ("codebook", "codebook_id"):
-        value = getattr(extraction, name, None)
-        if isinstance(value, str) and value:
-            return value
-        key = getattr(value, "key", None)
-        if isinstance(key, str) and key:
-            return key
-    data = _json_of(extraction)
-    value = data.get("codebook") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value else None
-
-
 def _rules_codebook() -> str | None:
     """The codebook the extractor's rule files are written for (extract/rules/fields.yaml)."""
     try:
@@ -137,38 +107,13 @@ def _rules_codebook() -> str | None:
         return None
 
 
-def _suggestions_of(extraction: Any) -> list[dict[str, Any]]:
-    items = getattr(extraction, "suggestions", None)
-    if items is None:
-        items = _json_of(extraction).get("suggestions", [])
-    return [_as_dict(x) for x in items]
-
-
-def _json_of(extraction: Any) -> dict[str, Any]:
-    to_json = getattr(extraction, "to_json", None)
-    if to_json is None:
-        return {}
-    data = to_json()
-    return json.loads(data) if isinstance(data, str) else dict(data)
-
-
-def _as_dict(item: Any) -> dict[str, Any]:
-    if isinstance(item, dict):
-        return item
-    if hasattr(item, "model_dump"):
-        return dict(item.model_dump())
-    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-        return dataclasses.asdict(item)
-    return dict(vars(item))
-
-
 def _new(raw: dict[str, Any], document_id: int) -> NewSuggestion:
     value = raw.get("value")
     if isinstance(value, bool):  # a yes/no field's value as the codebook writes it
         value = "yes" if value else "no"
     confidence = raw.get("confidence")
     return NewSuggestion(
-        field_id=str(raw.get("field") or raw.get("field_id") or ""),
+        field_id=str(raw.get("field") or ""),
         value=None if value is None else str(value),
         document_id=document_id,
         evidence=raw.get("evidence"),
