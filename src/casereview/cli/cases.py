@@ -11,15 +11,26 @@ from casereview.errors import CaseReviewError
 from casereview.store.reviews import get_review, list_reviews
 
 
-def _label(registry, codebook_key: str, field_id: str, value: str | None) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    """(field label, value label) for display; falls back to the ids."""
-    try:
-        cb = registry.get(codebook_key)
-        f = cb.field(field_id)
-    except CaseReviewError:  # a codebook or field removed since coding: show the raw ids
-        return field_id, value or ""
-    labels = {v.id: v.label for v in cb.values_of(f)}
-    return f.label, labels.get(value or "", value or "")
+def _labeller(registry):  # type: ignore[no-untyped-def]
+    """(field label, value label) of a code for display, falling back to the ids; one
+    lookup per codebook field, however many codes a review holds."""
+    cache: dict[tuple[str, str], tuple[str, dict[str, str]] | None] = {}
+
+    def label(codebook_key: str, field_id: str, value: str | None) -> tuple[str, str]:
+        key = (codebook_key, field_id)
+        if key not in cache:
+            try:
+                cb = registry.get(codebook_key)
+                f = cb.field(field_id)
+                cache[key] = (f.label, {v.id: v.label for v in cb.values_of(f)})
+            except CaseReviewError:  # a codebook or field removed since coding
+                cache[key] = None
+        found = cache[key]
+        if found is None:
+            return field_id, value or ""
+        return found[0], found[1].get(value or "", value or "")
+
+    return label
 
 
 def register(app: typer.Typer) -> None:
@@ -48,7 +59,7 @@ def register(app: typer.Typer) -> None:
         """Show one review: its children and every coded value, labelled from the codebook."""
         with open_store(database).session() as s:
             review = get_review(s, reference)
-        registry = default_registry()
+        label = _labeller(default_registry())
         console.print(f"[bold]{review.reference}[/] {review.title or ''}")
         console.print(
             f"Year {review.year or '—'} · region {review.region or '—'} · studies {', '.join(review.studies) or '—'}"
@@ -56,7 +67,7 @@ def register(app: typer.Typer) -> None:
         )
         table = Table("codebook", "child", "field", "value", "coder", "status")
         for c in review.codes:
-            field_label, value_label = _label(registry, c.codebook, c.field_id, c.value)
+            field_label, value_label = label(c.codebook, c.field_id, c.value)
             table.add_row(c.codebook, c.child or "(review)", field_label, value_label, c.coder, c.status)
         console.print(table)
 
