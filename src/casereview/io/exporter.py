@@ -14,6 +14,8 @@ import pandas as pd
 from casereview.codebook.model import Codebook
 from casereview.codebook.registry import CodebookRegistry, default_registry
 from casereview.errors import CaseReviewError
+from casereview.io.atomic import atomic_path
+from casereview.io.formula import neutralise_frame
 from casereview.io.layout import STRUCTURAL, STRUCTURAL_LABELS
 from casereview.store.database import Store
 from casereview.store.frames import case_table
@@ -46,15 +48,15 @@ def export_file(
     frame = case_table(store, cb, study)
     if frame.empty:
         raise CaseReviewError(f"nothing to export: no review is coded against {cb.key}" + (f" in study {study!r}" if study else ""))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".sav":
-        write_sav(frame, cb, path)
-    else:
-        out = with_labels(frame, cb) if labels else frame
-        if suffix == ".csv":
-            out.to_csv(path, index=False)
+    with atomic_path(path) as tmp:
+        if suffix == ".sav":
+            write_sav(frame, cb, tmp)
         else:
-            write_xlsx(out, cb, path)
+            out = neutralise_frame(with_labels(frame, cb) if labels else frame)
+            if suffix == ".csv":
+                out.to_csv(tmp, index=False)
+            else:
+                write_xlsx(out, cb, tmp)
     return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
 
 
@@ -81,9 +83,11 @@ def write_xlsx(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
             for f in cb.fields
         ]
     )
-    with pd.ExcelWriter(path, engine="xlsxwriter") as xl:
+    # Text is written as text: never turned into a formula or a hyperlink by the writer.
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with pd.ExcelWriter(path, engine="xlsxwriter", engine_kwargs={"options": options}) as xl:
         frame.to_excel(xl, sheet_name="cases", index=False)
-        variables.to_excel(xl, sheet_name="variables", index=False)
+        neutralise_frame(variables).to_excel(xl, sheet_name="variables", index=False)
 
 
 def write_sav(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
@@ -116,3 +120,19 @@ def write_sav(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
         variable_value_labels=value_labels,
         missing_ranges={k: v for k, v in missing.items() if v},
     )
+    _check_sav(path, len(out))
+
+
+def _check_sav(path: Path, rows: int) -> None:
+    """ReadStat does not report failed writes (a full disk gives a short file and no error),
+    so the file is read back: its last row must be there."""
+    import pyreadstat
+
+    try:
+        _, meta = pyreadstat.read_sav(str(path), metadataonly=True)
+        last, _ = pyreadstat.read_sav(str(path), row_offset=max(rows - 1, 0), row_limit=1)
+        complete = meta.number_rows == rows and len(last) == min(rows, 1)
+    except pyreadstat.ReadstatError:
+        complete = False
+    if not complete:
+        raise OSError(f"the SPSS file came out incomplete ({path.stat().st_size} bytes written)")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from casereview.errors import CaseReviewError
+from casereview.io.formula import restore, restore_frame
 from casereview.sandbox import run_limited
 
 MAX_ROWS = 1_000_000
@@ -51,7 +52,9 @@ def read_table(path: Path) -> RawTable:
             f"{path}: too large ({len(frame)} rows, {len(frame.columns)} columns); "
             f"the limit is {MAX_ROWS} rows and {MAX_COLUMNS} columns"
         )
-    frame.columns = [str(c).strip() for c in frame.columns]
+    frame.columns = [str(restore(c)).strip() for c in frame.columns]
+    if suffix != ".sav":
+        restore_frame(frame)  # undo the quote our exports put before formula-like text
     return RawTable(frame=frame, first_row=first, source=str(path))
 
 

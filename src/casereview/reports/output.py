@@ -55,8 +55,6 @@ def write_briefing(briefing: Briefing, path: Path | str) -> Path:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-    return path
+    from casereview.io.atomic import write_bytes
+
+    return write_bytes(path, data)

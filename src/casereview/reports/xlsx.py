@@ -13,14 +13,16 @@ from typing import Any
 import pandas as pd
 
 from casereview.analysis.table import ResultTable
+from casereview.io.formula import neutralise as _safe
 from casereview.reports.model import Exhibit, StudyReport
 from casereview.reports.tableview import column_text
 
 
 def _label(key: Any) -> str:
+    """Row or column label as cell text; formula-like text is neutralised (io/formula.py)."""
     if isinstance(key, tuple):
-        return " \u2013 ".join(str(k) for k in key if str(k) != "")
-    return column_text(key)
+        return str(_safe(" \u2013 ".join(str(k) for k in key if str(k) != "")))
+    return str(_safe(column_text(key)))
 
 
 def _columns(table: ResultTable) -> list[tuple[str, Any, str]]:
@@ -54,15 +56,15 @@ def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
 def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
     t = exhibit.table
     ws = book.add_worksheet(exhibit.label)
-    ws.write(0, 0, exhibit.caption, formats["title"])
+    ws.write_string(0, 0, _safe(exhibit.caption), formats["title"])
     cols = _columns(t)
-    ws.write(2, 0, exhibit.row_header or "", formats["head"])
+    ws.write_string(2, 0, _safe(exhibit.row_header or ""), formats["head"])
     for j, (header, _, _) in enumerate(cols, start=1):
-        ws.write(2, j, header, formats["head"])
+        ws.write_string(2, j, header, formats["head"])
     r = 3
     for row in t.data.index:
         strong = row == t.row_total or row in t.groups
-        ws.write(r, 0, _label(row), formats["bold"] if strong else None)
+        ws.write_string(r, 0, _label(row), formats["bold"] if strong else None)
         for j, (_, col, what) in enumerate(cols, start=1):
             value = _cell(t, row, col, what)
             fmt = formats["pct" if what == "percent" else "num"]
@@ -70,7 +72,7 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
                 ws.write_blank(r, j, None)
             elif isinstance(value, str):
                 ws.write_string(
-                    r, j, value, formats["marker"] if t.is_suppressed(row, col) else None
+                    r, j, _safe(value), formats["marker"] if t.is_suppressed(row, col) else None
                 )
             else:
                 ws.write_number(r, j, value, fmt)
@@ -78,7 +80,7 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
     r += 1
     notes = [*exhibit.notes, *t.caveats] + ([f"Reproduces {t.source}."] if t.source else [])
     for note in notes:
-        ws.write(r, 0, note, formats["note"])
+        ws.write_string(r, 0, _safe(note), formats["note"])
         r += 1
     ws.set_column(
         0, 0, max(18, min(60, max((len(_label(x)) for x in t.data.index), default=10) + 2))
@@ -91,7 +93,10 @@ def render_xlsx(report: StudyReport) -> bytes:
     import xlsxwriter
 
     buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # Text stays text: no cell becomes a formula or a link unless written as one on purpose.
+    book = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     formats = {
         "title": book.add_format({"bold": True, "font_size": 12, "font_color": "#0B3C68"}),
         "head": book.add_format(
@@ -105,8 +110,8 @@ def render_xlsx(report: StudyReport) -> bytes:
         "link": book.add_format({"font_color": "#0B3C68", "underline": 1}),
     }
     contents = book.add_worksheet("Contents")
-    contents.write(0, 0, report.title, formats["title"])
-    contents.write(1, 0, report.subtitle)
+    contents.write_string(0, 0, _safe(report.title), formats["title"])
+    contents.write_string(1, 0, _safe(report.subtitle))
     if report.suppress_below:
         contents.write(
             2,
@@ -117,9 +122,9 @@ def render_xlsx(report: StudyReport) -> bytes:
     contents.write_row(4, 0, ["Sheet", "Title", "Unit", "Source"], formats["head"])
     for i, e in enumerate(report.exhibits(), start=5):
         contents.write_url(i, 0, f"internal:'{e.label}'!A1", formats["link"], e.label)
-        contents.write(i, 1, e.title)
-        contents.write(i, 2, e.table.unit)
-        contents.write(i, 3, e.table.source or "")
+        contents.write_string(i, 1, _safe(e.title))
+        contents.write_string(i, 2, _safe(e.table.unit or ""))
+        contents.write_string(i, 3, _safe(e.table.source or ""))
         _sheet(book, formats, e)
     contents.set_column(0, 0, 12)
     contents.set_column(1, 1, 70)
