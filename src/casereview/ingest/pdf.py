@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from casereview.errors import DocumentError
-from casereview.ingest.textclean import clean_text, first_line
+from casereview.ingest.textclean import clean_text, first_line, without_controls
 
 # A page with fewer visible characters than this carries no real text layer (a scan, a
 # picture of a page, or a blank page).
@@ -54,7 +54,9 @@ def read_pdf_pages(path: Path) -> tuple[list[str], str | None]:
 
 def _metadata_title(pdf) -> str | None:  # type: ignore[no-untyped-def]
     try:
-        title = " ".join((pdf.get_metadata_value("Title") or "").split())
+        raw = pdf.get_metadata_value("Title") or ""
+        # A damaged or hostile info dictionary may hold NUL and other control characters.
+        title = " ".join(without_controls(raw).split())
     except Exception:  # noqa: BLE001 (a damaged info dictionary must not cost us the text)
         return None
     if len(title) < 4 or title.lower().startswith(_JUNK_TITLE_PREFIXES):

@@ -1,7 +1,8 @@
 """Reading one review document (PDF, DOCX, HTML, text) into an ExtractedDocument.
 
-`read_document` is what callers use: it checks the file in this process (exists, not empty,
-a type we read), then parses it in a limited worker process (sandbox.py).
+`read_document` is what callers use: it checks the file in this process with stat() only (a
+regular file, not empty, a type we read), then reads and parses it in a limited worker
+process (sandbox.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from casereview.errors import DocumentError
+from casereview.ingest.files import check_regular, read_regular, shown
 from casereview.ingest.model import ExtractedDocument, Heading, join_pages
 from casereview.ingest.textclean import clean_text, first_line
 from casereview.sandbox import DEFAULT_LIMITS, Limits, run_limited
@@ -52,20 +54,24 @@ def read_document(
     Raises DocumentError (encrypted, corrupt, scanned without text, unsupported, empty).
     """
     p = Path(path)
-    if not p.is_file():
-        raise DocumentError(f"{p}: no such file")
-    source_type_of(p)
-    if p.stat().st_size == 0:
-        raise DocumentError(f"{p.name}: empty file")
-    if not sandbox:
-        return read_unsandboxed(p)
-    return run_limited(read_unsandboxed, p, label=p.name, limits=limits)  # type: ignore[no-any-return]
+    try:
+        st = check_regular(p)
+        source_type_of(p)
+        if st.st_size == 0:
+            raise DocumentError(f"{p.name}: empty file")
+        if not sandbox:
+            return read_unsandboxed(p)
+        return run_limited(read_unsandboxed, p, label=shown(p.name), limits=limits)  # type: ignore[no-any-return]
+    except DocumentError as exc:  # a name that is not UTF-8 must still print and store
+        exc.message = shown(exc.message)
+        exc.args = (exc.message,)
+        raise
 
 
 def read_unsandboxed(path: Path) -> ExtractedDocument:
     """Parse in this process: only for trusted files, or inside the worker."""
     kind = source_type_of(path)
-    data = path.read_bytes()
+    data = read_regular(path)
     if not data:
         raise DocumentError(f"{path.name}: empty file")
     digest = hashlib.sha256(data).hexdigest()
@@ -97,7 +103,7 @@ def read_unsandboxed(path: Path) -> ExtractedDocument:
         pages=page_objs,
         source_type=kind,
         sha256=digest,
-        filename=path.name,
+        filename=shown(path.name),
         title=title,
         headings=tuple(
             Heading(text=t, level=lvl, start=page_objs[i].start + s, end=page_objs[i].start + e)

@@ -10,9 +10,9 @@ SHA-256) is stored once: ingesting it again adds nothing and says which review h
 
 from __future__ import annotations
 
-import hashlib
+import stat
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -20,10 +20,11 @@ from typing import Literal
 from sqlalchemy.exc import IntegrityError
 
 from casereview.errors import CaseReviewError, DocumentError
+from casereview.ingest.files import file_sha256, kind_of, shown, storable
 from casereview.ingest.model import ExtractedDocument
 from casereview.ingest.reader import SUFFIXES, read_document
 from casereview.ingest.sections import count_recommendations
-from casereview.sandbox import DEFAULT_LIMITS, Limits
+from casereview.sandbox import DEFAULT_LIMITS, Limits, run_limited
 from casereview.store.database import Store
 from casereview.store.document_store import add_document, document_by_sha, get_or_create_review
 
@@ -48,41 +49,53 @@ class IngestResult:
 
 def reference_from_filename(path: Path) -> str:
     """The review reference given to a document ingested without --review."""
-    ref = " ".join(path.stem.split())[:MAX_REFERENCE].strip()
+    ref = " ".join(shown(path.stem).split())[:MAX_REFERENCE].strip()
     if not ref:
         raise DocumentError(
-            f"{path.name}: cannot make a review reference from this file name; use --review REF"
+            f"{shown(path.name)}: cannot make a review reference from this file name; use --review REF"
         )
     return ref
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestResult]]:
     """Files named, and the readable files inside folders named (recursively, hidden files and
-    other types skipped); a path that does not exist is a failed result."""
+    other types skipped); a path that does not exist, or names something other than a regular
+    file or folder (a FIFO, a device, a socket), is a failed result. Only stat() is used here:
+    nothing is opened."""
     files: list[Path] = []
-    missing: list[IngestResult] = []
+    refused: list[IngestResult] = []
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        try:
+            mode = p.stat().st_mode
+        except OSError as exc:
+            reason = (
+                "no such file or folder" if isinstance(exc, FileNotFoundError) else exc.strerror
+            )
+            refused.append(IngestResult(p, "failed", f"{shown(str(p))}: {reason}"))
+            continue
+        if stat.S_ISDIR(mode):
             found = sorted(
                 f
                 for f in p.rglob("*")
-                if f.is_file()
+                if f.is_file()  # follows symlinks; true for regular files only
                 and f.suffix.lower() in SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
-        elif p.exists():
+        elif stat.S_ISREG(mode):
             found = [p]
         else:
-            missing.append(IngestResult(p, "failed", f"{p}: no such file or folder"))
+            what = kind_of(mode)
+            message = f"{shown(p.name)}: refused: {what}, not a regular file"
+            refused.append(IngestResult(p, "failed", message))
             continue
         for f in found:
             key = f.resolve()
             if key not in seen:
                 seen.add(key)
                 files.append(f)
-    return files, missing
+    return files, refused
 
 
 def ingest_paths(
@@ -99,6 +112,8 @@ def ingest_paths(
 
     `on_start(n)` is told how many files there are; `on_result` hears each result as it comes
     (for a progress bar). Nothing is raised for a bad file: its result says why it failed.
+    At most two files per worker are read ahead of the one being stored, and each document
+    is dropped once stored, so memory does not grow with the size of the batch.
     """
     if workers < 1:
         raise CaseReviewError(f"workers must be at least 1, not {workers}")
@@ -110,31 +125,50 @@ def ingest_paths(
     for r in results:
         _tell(on_result, r)
 
-    todo: list[Path] = []
-    for f in files:  # skip files already stored before paying for a parse
-        try:
-            sha = _sha256(f)
-        except OSError as exc:
-            results.append(_tell(on_result, IngestResult(f, "failed", f"{f.name}: {exc.strerror}")))
-            continue
-        with store.session() as s:
-            known = document_by_sha(s, sha)
-        if known is not None:
-            results.append(_tell(on_result, _duplicate(f, known.id, known.review)))
-        else:
-            todo.append(f)
-
+    todo = iter(files)
+    pending: dict[Future[IngestResult | ExtractedDocument], Path] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(read_document, f, limits=limits): f for f in todo}
-        for future in as_completed(futures):
-            f = futures[future]
-            try:
-                doc = future.result()
-            except CaseReviewError as exc:
-                results.append(_tell(on_result, IngestResult(f, "failed", exc.message)))
-                continue
-            results.append(_tell(on_result, store_document(store, f, doc, review=review)))
+        while True:
+            while len(pending) < 2 * workers and (f := next(todo, None)) is not None:
+                pending[pool.submit(_read_new, store, f, limits)] = f
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                f = pending.pop(future)
+                results.append(_tell(on_result, _settle(store, f, future, review)))
     return results
+
+
+def _read_new(store: Store, path: Path, limits: Limits) -> IngestResult | ExtractedDocument:
+    """Hash the file in a worker; a file already stored is a duplicate, any other is read."""
+    sha = run_limited(file_sha256, path, label=shown(path.name), limits=limits)
+    with store.session() as s:  # skip files already stored before paying for a parse
+        known = document_by_sha(s, sha)
+    if known is not None:
+        return _duplicate(path, known.id, known.review)
+    return read_document(path, limits=limits)
+
+
+def _settle(
+    store: Store,
+    path: Path,
+    future: Future[IngestResult | ExtractedDocument],
+    review: str | None,
+) -> IngestResult:
+    """The result for one file: whatever goes wrong with it is its refusal, never the batch's."""
+    try:
+        got = future.result()
+        if isinstance(got, IngestResult):
+            return got
+        return store_document(store, path, got, review=review)
+    except CaseReviewError as exc:
+        return IngestResult(path, "failed", shown(exc.message))
+    except Exception as exc:  # noqa: BLE001 (one file's failure must not end the batch)
+        reason = " ".join(str(exc).split())[:300]
+        return IngestResult(
+            path, "failed", f"{shown(path.name)}: not stored ({type(exc).__name__}: {reason})"
+        )
 
 
 def store_document(
@@ -142,12 +176,13 @@ def store_document(
 ) -> IngestResult:
     """Write one read document (and its review, if new) in one transaction."""
     try:
-        reference = review.strip() if review else reference_from_filename(path)
+        reference = storable(review.strip()) if review else reference_from_filename(path)
         with store.session() as s:
             known = document_by_sha(s, doc.sha256)
             if known is not None:
                 return _duplicate(path, known.id, known.review)
-            rev, created = get_or_create_review(s, reference, doc.title)
+            title = storable(doc.title) if doc.title else None
+            rev, created = get_or_create_review(s, reference, title)
             row = add_document(s, doc, rev, size_bytes=_size(path))
             doc_id = row.id
     except IntegrityError:  # another process stored the same file a moment ago
@@ -157,13 +192,13 @@ def store_document(
             raise
         return _duplicate(path, known.id, known.review)
     except CaseReviewError as exc:
-        return IngestResult(path, "failed", exc.message)
+        return IngestResult(path, "failed", shown(exc.message))
     recs = count_recommendations(doc)
     new = " (new review)" if created else ""
     return IngestResult(
         path,
         "added",
-        f"{path.name}: {doc.page_count} page{'s' if doc.page_count != 1 else ''}, "
+        f"{shown(path.name)}: {doc.page_count} page{'s' if doc.page_count != 1 else ''}, "
         f"review {reference}{new}",
         document_id=doc_id,
         review=reference,
@@ -177,7 +212,7 @@ def _duplicate(path: Path, doc_id: int, review: str | None) -> IngestResult:
     return IngestResult(
         path,
         "duplicate",
-        f"{path.name}: already ingested as document {doc_id} ({where}); nothing added",
+        f"{shown(path.name)}: already ingested as document {doc_id} ({where}); nothing added",
         document_id=doc_id,
         review=review,
     )
@@ -187,14 +222,6 @@ def _tell(callback: Callable[[IngestResult], None] | None, result: IngestResult)
     if callback is not None:
         callback(result)
     return result
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _size(path: Path) -> int | None:

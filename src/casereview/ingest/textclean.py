@@ -20,6 +20,11 @@ def clean_text(text: str) -> str:
     return _BLANK_RUNS.sub("\n\n", text).strip("\n")
 
 
+def without_controls(text: str) -> str:
+    """`text` without control characters (NUL included) other than tab, newline and form feed."""
+    return _CONTROL.sub("", text)
+
+
 def first_line(text: str, limit: int = 300) -> str | None:
     for line in text.splitlines():
         line = " ".join(line.split()).strip("#*_ ")  # Markdown "# Title" is a title too

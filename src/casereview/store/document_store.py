@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from casereview.errors import NotFoundError
-from casereview.ingest.model import ExtractedDocument, Page, Section
+from casereview.ingest.files import storable
+from casereview.ingest.model import PAGE_JOIN, ExtractedDocument, Page, Section
 from casereview.store.documents import (
     PAGE_PART_CHARS,
     Document,
@@ -50,49 +52,70 @@ def get_or_create_review(
 def add_document(
     session: Session, doc: ExtractedDocument, review: Review | None, size_bytes: int | None = None
 ) -> Document:
-    """Store the document, its pages (long pages in parts) and its sections."""
+    """Store the document, its pages (long pages in parts) and its sections.
+
+    The text is stored once, on the pages (which full-text search indexes); the document row
+    keeps it only when the pages cannot give it back exactly. Pages and sections are written
+    with one executemany each, not as ORM objects. NUL bytes (PostgreSQL refuses them) and
+    lone surrogates become a space and U+FFFD, so every offset stays as it was read.
+    """
+    text = storable(doc.text)
+    parts = [
+        (page.number, part, start, end, text[start:end])
+        for page in doc.pages
+        for part, (start, end) in enumerate(split_page(text, page.start, page.end))
+    ]
+    from_pages = text_from_pages((start, end, t) for _, _, start, end, t in parts)
     row = Document(
         review_id=review.id if review is not None else None,
-        filename=doc.filename[:500],
+        filename=storable(doc.filename)[:500],
         sha256=doc.sha256,
-        title=doc.title[:500] if doc.title else None,
+        title=storable(doc.title)[:500] if doc.title else None,
         source_type=doc.source_type,
         page_count=doc.page_count,
         size_bytes=size_bytes,
-        text=doc.text,
+        text="" if from_pages == text else text,
     )
+    del from_pages
     session.add(row)
     session.flush()
-    pages = []
-    for page in doc.pages:
-        for part, (start, end) in enumerate(split_page(doc.text, page.start, page.end)):
-            pages.append(
-                DocumentPage(
-                    document_id=row.id,
-                    number=page.number,
-                    part=part,
-                    start=start,
-                    end=end,
-                    text=doc.text[start:end],
-                )
-            )
-    session.add_all(pages)
-    session.add_all(
-        DocumentSection(
-            document_id=row.id,
-            title=s.title[:500],
-            kind=s.kind,
-            level=s.level,
-            page=s.page,
-            start=s.start,
-            body_start=s.body_start,
-            end=s.end,
-            items=s.items,
-        )
+    if parts:
+        keys = ("number", "part", "start", "end", "text")
+        pages = [{"document_id": row.id, **dict(zip(keys, p, strict=True))} for p in parts]
+        del parts
+        session.execute(insert(DocumentPage), pages)
+    sections = [
+        {
+            "document_id": row.id,
+            "title": storable(s.title)[:500],
+            "kind": s.kind,
+            "level": s.level,
+            "page": s.page,
+            "start": s.start,
+            "body_start": s.body_start,
+            "end": s.end,
+            "items": s.items,
+        }
         for s in doc.sections
-    )
-    session.flush()
+    ]
+    if sections:
+        session.execute(insert(DocumentSection), sections)
     return row
+
+
+def text_from_pages(parts: Iterable[tuple[int, int, str]]) -> str | None:
+    """The document text rebuilt from its (start, end, text) page parts in order, pages joined
+    by PAGE_JOIN; None when the parts do not tile the text that way."""
+    out: list[str] = []
+    pos = 0
+    for start, end, part in parts:
+        if pos and start - pos == len(PAGE_JOIN):
+            out.append(PAGE_JOIN)
+        elif start != pos:
+            return None
+        out.append(part)
+        pos = end
+    return "".join(out)
 
 
 def split_page(
@@ -115,20 +138,23 @@ def load_document(session: Session, document_id: int) -> ExtractedDocument:
     row = session.get(Document, document_id)
     if row is None:
         raise NotFoundError(f"no document with id {document_id}")
-    spans: dict[int, list[int]] = {}
-    for number, start, end in session.execute(
-        select(DocumentPage.number, DocumentPage.start, DocumentPage.end)
+    rows = session.execute(
+        select(DocumentPage.number, DocumentPage.start, DocumentPage.end, DocumentPage.text)
         .where(DocumentPage.document_id == document_id)
         .order_by(DocumentPage.number, DocumentPage.part)
-    ):
+    ).all()
+    text = row.text or text_from_pages((s, e, t) for _, s, e, t in rows) or ""
+    spans: dict[int, list[int]] = {}
+    for number, start, end, _ in rows:
         span = spans.setdefault(number, [start, end])
         span[0], span[1] = min(span[0], start), max(span[1], end)
+    del rows
     pages = tuple(
-        Page(number=n, start=s, end=e, text=row.text[s:e]) for n, (s, e) in sorted(spans.items())
+        Page(number=n, start=s, end=e, text=text[s:e]) for n, (s, e) in sorted(spans.items())
     )
     sections = tuple(_section(s) for s in row.sections)
     return ExtractedDocument(
-        text=row.text,
+        text=text,
         pages=pages,
         source_type=row.source_type,
         sha256=row.sha256,

@@ -5,6 +5,10 @@ says which review it is). The file's SHA-256 is unique, so the same file is stor
 Pages are the unit of full-text search; a page longer than PAGE_PART_CHARS is stored in
 parts (same page number, part 0, 1, ...), because PostgreSQL keeps word positions only up
 to 16,383 per tsvector and phrase search would miss words beyond that (ENGINEERING.md).
+
+The text is stored once, on the pages: `Document.text` is empty when the pages, joined by
+PAGE_JOIN, give the document's text back exactly (every document read from a file), and holds
+the whole text only for a document whose pages do not tile it that way.
 """
 
 from __future__ import annotations
