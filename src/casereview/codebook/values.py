@@ -91,6 +91,8 @@ class FieldValidator:
             num = float(str(raw).strip())
         except ValueError:
             raise ValidationError(f"field {f.id!r} ({f.label}): {raw!r} is not {kind}") from None
+        if not math.isfinite(num):  # inf, nan: float() accepts them, nothing here means them
+            raise ValidationError(f"field {f.id!r} ({f.label}): {raw!r} is not {kind}")
         if integer and num != int(num):
             raise ValidationError(f"field {f.id!r} ({f.label}): {raw!r} is not {kind}")
         low, high = f.minimum, f.maximum

@@ -6,18 +6,22 @@ for CSV and Excel, the case number for SPSS.
 
 from __future__ import annotations
 
+import csv
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from casereview.errors import CaseReviewError
+from casereview.errors import CaseReviewError, ImportRejected, RowError
 from casereview.io.formula import restore, restore_frame
 from casereview.sandbox import run_limited
 
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 2_000
+MAX_REPORTED = 1_000  # bad rows listed in one refusal
+csv.field_size_limit(16 * 1024 * 1024)  # long free-text cells (the default is 128 KB)
 # Zip-bomb limits for .xlsx (a zip of XML files).
 MAX_ZIP_ENTRIES = 10_000
 MAX_ZIP_UNCOMPRESSED = 2 * 1024**3
@@ -29,14 +33,16 @@ class RawTable:
     frame: pd.DataFrame  # every cell as read; structural + field columns
     first_row: int  # row number a person sees for frame row 0
     source: str
+    row_numbers: list[int] | None = None  # row a person sees for each frame row, if not consecutive
 
 
 def read_table(path: Path) -> RawTable:
     if not path.is_file():
         raise CaseReviewError(f"{path}: no such file")
     suffix = path.suffix.lower()
+    numbers: list[int] | None = None
     if suffix == ".csv":
-        frame = _read_csv(path)
+        frame, numbers = read_csv_strict(path)
         first = 2
     elif suffix in (".xlsx", ".sav"):
         if suffix == ".xlsx":
@@ -53,22 +59,93 @@ def read_table(path: Path) -> RawTable:
             f"the limit is {MAX_ROWS} rows and {MAX_COLUMNS} columns"
         )
     frame.columns = [str(restore(c)).strip() for c in frame.columns]
+    _refuse_duplicate_columns(path, list(frame.columns))
+    _refuse_nul(path, frame, numbers or range(first, first + len(frame)))
     if suffix != ".sav":
         restore_frame(frame)  # undo the quote our exports put before formula-like text
-    return RawTable(frame=frame, first_row=first, source=str(path))
+    return RawTable(frame=frame, first_row=first, source=str(path), row_numbers=numbers)
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    try:
-        return pd.read_csv(
-            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", nrows=MAX_ROWS + 1
+def _refuse_duplicate_columns(path: Path, columns: list[str]) -> None:
+    seen: set[str] = set()
+    twice = sorted({c for c in columns if c in seen or seen.add(c)})  # type: ignore[func-returns-value]
+    if twice:
+        raise CaseReviewError(
+            f"{path}: column {', '.join(map(repr, twice))} appears more than once in the header; "
+            "give every column its own name"
         )
+
+
+def _refuse_nul(path: Path, frame: pd.DataFrame, numbers: Sequence[int]) -> None:
+    """A NUL byte cuts a value short in some tools and databases: refuse it, named."""
+    errors = [
+        RowError(1, str(col), str(col), "a NUL byte (\\x00) in the column name")
+        for col in frame.columns
+        if "\x00" in str(col)
+    ]
+    for col in frame.columns:
+        column = frame[col]
+        hits = column.map(lambda v: isinstance(v, str) and "\x00" in v).to_numpy(dtype=bool)
+        for i in hits.nonzero()[0][:MAX_REPORTED]:
+            errors.append(
+                RowError(numbers[i], str(col), column.iloc[i], "contains a NUL byte (\\x00); remove it")
+            )
+    if errors:
+        raise ImportRejected(str(path), errors)
+
+
+def read_csv_strict(path: Path) -> tuple[pd.DataFrame, list[int]]:
+    """Every cell as text, with the spreadsheet row number of each record.
+
+    Python's csv module rather than pandas: pandas pads a short row with empty cells, turns a
+    first column into the index when every row has one cell too many, and cuts a value at a
+    NUL byte, all without a word. Here a row whose cell count differs from the header's is
+    refused with its row number. Blank lines are skipped but keep their row numbers.
+    """
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    ragged: list[RowError] = []
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None:
+                raise CaseReviewError(f"{path}: the file is empty")
+            width = len(header)
+            for rownum, record in enumerate(reader, start=2):
+                if not record:
+                    continue
+                if len(record) != width:
+                    if len(ragged) < MAX_REPORTED:
+                        ragged.append(_ragged(header, record, rownum))
+                    continue
+                rows.append(record)
+                numbers.append(rownum)
+                if len(rows) > MAX_ROWS:
+                    break
     except UnicodeDecodeError:
         raise CaseReviewError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
-    except pd.errors.ParserError as exc:
+    except csv.Error as exc:
         raise CaseReviewError(f"{path}: not a readable CSV file: {exc}") from None
-    except pd.errors.EmptyDataError:
-        raise CaseReviewError(f"{path}: the file is empty") from None
+    if ragged:
+        raise ImportRejected(str(path), ragged)
+    columns: dict[str, list[str]] = {name: [] for name in header}
+    if len(columns) == width:
+        columns = {name: [r[j] for r in rows] for j, name in enumerate(header)}
+        return pd.DataFrame(columns, dtype=str), numbers
+    frame = pd.DataFrame(rows, columns=header, dtype=str)  # duplicate names: refused later
+    return frame, numbers
+
+
+def _ragged(header: list[str], record: list[str], rownum: int) -> RowError:
+    n, width = len(record), len(header)
+    if n > width:
+        where, value = f"(cell {width + 1})", record[width]
+        detail = f"{n} cells but the header has {width}: a cell too many after {header[-1]!r}"
+    else:
+        where, value = header[n], None
+        detail = f"{n} cells but the header has {width}: cells missing from {header[n]!r} on"
+    return RowError(rownum, where, value, f"{detail}; nothing is padded or shifted, fix the row")
 
 
 def read_binary_table(path_text: str) -> pd.DataFrame:

@@ -5,6 +5,7 @@ Nothing is written here: the importer writes the batch only when no error was fo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from casereview.codebook.model import Codebook
@@ -71,8 +72,8 @@ def validate_table(
     reviews: dict[str, ReviewRecord] = {}
     seen_children: set[tuple[str, str]] = set()
     records = frame.to_dict("records")
-    for i, row in enumerate(records):
-        rownum = first_data_row + i
+    numbers = table.row_numbers or range(first_data_row, first_data_row + len(records))
+    for rownum, row in zip(numbers, records, strict=True):
         ref = _text(row.get("review_id"))
         if ref is None:
             errors.append(RowError(rownum, "review_id", row.get("review_id"), "missing review id"))
@@ -125,10 +126,14 @@ def _structural(review: ReviewRecord, row: dict, rownum: int, errors: list[RowEr
     year = _text(row.get("year"))
     if year is not None:
         try:
-            review.year = int(float(year))
+            number = float(year)
         except ValueError:
+            number = math.nan
+        # inf, nan and 2016.7 are refused, never rounded to some year
+        if not math.isfinite(number) or not number.is_integer():
             errors.append(RowError(rownum, "year", row.get("year"), "not a year (e.g. 2016)"))
             return
+        review.year = int(number)
         if not 1900 <= review.year <= 2100:
             errors.append(RowError(rownum, "year", row.get("year"), "outside 1900-2100"))
 
