@@ -21,8 +21,13 @@ from typing import Any
 from casereview.errors import CaseReviewError, DocumentError
 
 PRELOAD = [
-    "casereview.ingest.reader", "pypdfium2", "docx", "selectolax.lexbor",
-    "casereview.io.readers", "pyreadstat", "python_calamine",
+    "casereview.ingest.reader",
+    "pypdfium2",
+    "docx",
+    "selectolax.lexbor",
+    "casereview.io.readers",
+    "pyreadstat",
+    "python_calamine",
 ]
 WORKER_NAME = "casereview-reader"
 
@@ -67,7 +72,7 @@ if getattr(spawn.get_preparation_data, "__name__", "") != "_reader_preparation_d
     spawn.get_preparation_data = _reader_preparation_data
 
 
-def _child(conn, fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits) -> None:  # type: ignore[no-untyped-def]
+def _child(conn, fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits, label: str) -> None:  # type: ignore[no-untyped-def]
     mem = limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
@@ -78,7 +83,7 @@ def _child(conn, fn: Callable[..., Any], args: tuple[Any, ...], limits: Limits) 
     except MemoryError:
         result = ("memory", "")
     except RecursionError:
-        result = ("error", "the document is nested too deeply to read")
+        result = ("error", f"{label}: refused: the document is nested too deeply to read")
     except Exception as exc:  # noqa: BLE001 (any parser failure: this file cannot be read)
         result = ("crash", f"{type(exc).__name__}: {exc}")
     try:
@@ -100,7 +105,10 @@ def run_limited(
     ctx = _get_context()
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(
-        target=_child, args=(child, fn, args, limits), daemon=True, name=f"{WORKER_NAME}-{label}"
+        target=_child,
+        args=(child, fn, args, limits, label),
+        daemon=True,
+        name=f"{WORKER_NAME}-{label}",
     )
     proc.start()
     child.close()

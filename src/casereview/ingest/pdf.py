@@ -38,7 +38,12 @@ def read_pdf_pages(path: Path) -> tuple[list[str], str | None]:
             raise DocumentError(f"{path.name}: corrupt PDF: it has no pages")
         pages: list[str] = []
         for i in range(len(pdf)):
-            page = pdf[i]
+            try:
+                page = pdf[i]
+            except pdfium.PdfiumError:
+                raise DocumentError(
+                    f"{path.name}: corrupt PDF: page {i + 1} of {len(pdf)} cannot be read"
+                ) from None
             textpage = page.get_textpage()
             try:
                 pages.append(clean_text(textpage.get_text_range()))

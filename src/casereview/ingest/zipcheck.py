@@ -33,7 +33,7 @@ def check_zip(path: Path, limits: ZipLimits = DEFAULT_ZIP_LIMITS) -> None:
     name = path.name
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as exc:
         raise DocumentError(f"{name}: corrupt DOCX: not a zip archive ({exc})") from None
     with zf:
         infos = zf.infolist()
