@@ -4,6 +4,9 @@ Reviews hold children; coded values ("codes") belong to a review and, for child-
 fields, to one child. Every code records its codebook and version, who coded it, when,
 and its status: `final` (a person's code), `pending` (a machine suggestion awaiting a
 person) or `rejected`. Suggestions keep their evidence so a person can judge them.
+
+Text columns have no length limit: SQLite enforces none, so PostgreSQL must not either, or
+the same file would import on one backend and fail on the other (migration 0004).
 """
 
 from __future__ import annotations
@@ -46,17 +49,17 @@ class Study(Base):
 
     __tablename__ = "studies"
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(100), unique=True)
-    title: Mapped[str | None] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
 
 
 class Review(Base):
     __tablename__ = "reviews"
     id: Mapped[int] = mapped_column(primary_key=True)
-    reference: Mapped[str] = mapped_column(String(100), unique=True)
-    title: Mapped[str | None] = mapped_column(String(500))
+    reference: Mapped[str] = mapped_column(Text, unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
     year: Mapped[int | None] = mapped_column(Integer)
-    region: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     children: Mapped[list[Child]] = relationship(
@@ -70,7 +73,7 @@ class Child(Base):
     __table_args__ = (UniqueConstraint("review_id", "label"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
-    label: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(Text)
 
     review: Mapped[Review] = relationship(back_populates="children")
 
@@ -83,11 +86,11 @@ class Code(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     review_id: Mapped[int] = mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"))
     child_id: Mapped[int | None] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"))
-    codebook_id: Mapped[str] = mapped_column(String(100))
-    codebook_version: Mapped[str] = mapped_column(String(50))
-    field_id: Mapped[str] = mapped_column(String(64))
+    codebook_id: Mapped[str] = mapped_column(Text)
+    codebook_version: Mapped[str] = mapped_column(Text)
+    field_id: Mapped[str] = mapped_column(Text)
     value: Mapped[str | None] = mapped_column(Text)
-    coder: Mapped[str] = mapped_column(String(100))
+    coder: Mapped[str] = mapped_column(Text)
     coded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     status: Mapped[str] = mapped_column(String(20), default="final")
     # Evidence of a machine suggestion (empty for codes entered or imported by a person).
