@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -84,7 +85,30 @@ class CodebookRegistry:
         return self._books[(codebook_id, version)]
 
 
+_cached: tuple[object, CodebookRegistry] | None = None
+_lock = threading.Lock()
+
+
+def _signature(dirs: tuple[Path, ...]) -> object:
+    """What the registry was loaded from: every codebook file with its size and change time."""
+    files = []
+    for directory in (BUNDLED_DIR, *dirs):
+        if Path(directory).is_dir():
+            for path in codebook_files(Path(directory)):
+                st = path.stat()
+                files.append((str(path), st.st_mtime_ns, st.st_size))
+    return (dirs, tuple(files))
+
+
 def default_registry() -> CodebookRegistry:
+    """The bundled codebooks plus the configured folders' ones, loaded once and shared until a
+    codebook file is added, removed or changed (callers must not add to it)."""
+    global _cached
     from casereview.settings import get_settings
 
-    return CodebookRegistry.load(get_settings().codebook_dirs)
+    dirs = tuple(Path(d) for d in get_settings().codebook_dirs)
+    signature = _signature(dirs)
+    with _lock:
+        if _cached is None or _cached[0] != signature:
+            _cached = (signature, CodebookRegistry.load(dirs))
+        return _cached[1]
