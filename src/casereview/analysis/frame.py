@@ -12,7 +12,7 @@ count reviews ("cases" in 000/001) use it; tables that count children use `case_
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,24 +37,49 @@ def case_frame(
     version: str | None = None,
     registry: CodebookRegistry | None = None,
     derive: bool = True,
+    fields: Collection[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per child of the reviews coded against a codebook (optionally one study)."""
+    """One row per child of the reviews coded against a codebook (optionally one study).
+
+    With `fields`, only those fields (and the fields they are derived from) are loaded and
+    typed, and scores are left out: a table of a few fields does not load the register."""
     from casereview.codebook import default_registry
     from casereview.store.frames import case_table
 
     codebook = (registry or default_registry()).get(codebook_id, version)
-    return prepare(case_table(store, codebook, study), codebook, derive=derive)
+    needed = None if fields is None else needed_fields(codebook, fields)
+    table = case_table(store, codebook, study, fields=needed)
+    return prepare(table, codebook, derive=derive, fields=needed)
 
 
-def prepare(frame: pd.DataFrame, codebook: Codebook, *, derive: bool = True) -> pd.DataFrame:
+def needed_fields(codebook: Codebook, fields: Collection[str]) -> set[str]:
+    """`fields` and, for a derived field, the fields its rule reads (rules are in dependency
+    order, so walking them backwards collects chains)."""
+    needed = set(fields)
+    for rule in reversed(codebook.derivations):
+        if rule.field in needed:
+            needed |= set(rule.from_fields)
+    return needed
+
+
+def prepare(
+    frame: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    derive: bool = True,
+    fields: Collection[str] | None = None,
+) -> pd.DataFrame:
     """Types a frame of canonical values (as the register stores them) for analysis:
-    categoricals in codebook order, numbers as floats; then derivations and scores."""
+    categoricals in codebook order, numbers as floats; then derivations and scores (only
+    the derivations of `fields`, and no scores, when `fields` is given)."""
     out = pd.DataFrame(index=pd.RangeIndex(len(frame)))
     for col in STRUCTURAL:
         out[col] = _structural(frame[col]) if col in frame.columns else None
     out["year"] = pd.to_numeric(out["year"], errors="coerce").astype("Int64")
     out["study"] = _study_categorical(out["study"], out["year"])
     for f in codebook.fields:
+        if fields is not None and f.id not in fields:
+            continue
         if f.id not in frame.columns:
             out[f.id] = None if f.type not in ("integer", "number") else np.nan
             col = out[f.id]
@@ -67,7 +92,13 @@ def prepare(frame: pd.DataFrame, codebook: Codebook, *, derive: bool = True) -> 
             out[f.id] = pd.to_numeric(col, errors="coerce").astype(float)
         else:
             out[f.id] = col.astype(object).where(col.notna(), None)
-    if derive:
+    if derive and fields is not None:
+        from casereview.analysis.derive import derive as derive_field
+
+        for rule in codebook.derivations:
+            if rule.field in fields:
+                out[rule.field] = derive_field(out, codebook, rule)
+    elif derive:
         from casereview.analysis.derive import add_scores, apply_derivations
 
         out = add_scores(apply_derivations(out, codebook), codebook)

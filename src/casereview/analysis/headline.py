@@ -37,7 +37,8 @@ def field_frequency(
         codebook_id = owners[0]
     codebook = registry.get(codebook_id)
     codebook.field(field_id)  # a clear error for an unknown field
-    frame = case_frame(store, codebook_id, study, registry=registry)
+    # Only this field's codes (and those it is derived from) leave the database.
+    frame = case_frame(store, codebook_id, study, registry=registry, fields=[field_id])
     if frame.empty:
         raise CaseReviewError(
             f"no review in the register is coded against {codebook.key}"

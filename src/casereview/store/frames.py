@@ -8,6 +8,7 @@ SQLAlchemy row objects for 600,000 codes costs several times the fetch itself.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any, cast
 
 import pandas as pd
@@ -25,7 +26,10 @@ CODE_COLUMNS = ["id", "review", "child_key", "version", "field", "value"]
 
 def fetch_rows(conn: Connection, stmt: ClauseElement) -> list[tuple[Any, ...]]:
     """All rows of a Core SELECT as plain tuples, straight from the DBAPI cursor."""
-    compiled = cast(SQLCompiler, stmt.compile(dialect=conn.dialect))
+    compiled = cast(
+        SQLCompiler,
+        stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True}),
+    )
     params: Any = (
         tuple(compiled.params[k] for k in compiled.positiontup or ())
         if compiled.positional
@@ -55,18 +59,34 @@ def _translate(codes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     return codes[codes["field"].isin(known)]
 
 
+def _source_names(codebook: Codebook, wanted: Collection[str]) -> set[str]:
+    """The field ids under which codes of `wanted` fields may be stored: their own, and the
+    old ids that a version mapping renames to them."""
+    names = set(wanted)
+    for m in codebook.mappings:
+        names |= {old for old, new in m.fields.items() if new in wanted}
+    return names
+
+
 def _wide(codes: pd.DataFrame, key: str) -> pd.DataFrame:
     # The newest final code of a field wins (codes are sorted by id).
     latest = codes.drop_duplicates([key, "field"], keep="last")
     return latest.pivot(index=key, columns="field", values="value")
 
 
-def case_table(store: Store, codebook: Codebook, study: str | None = None) -> pd.DataFrame:
+def case_table(
+    store: Store,
+    codebook: Codebook,
+    study: str | None = None,
+    *,
+    fields: Collection[str] | None = None,
+) -> pd.DataFrame:
     """One row per child of every review coded against `codebook` (reviews without
     children get one row with an empty child).
 
     Columns: review_id, child, study, year, region, then the codebook's field ids in
-    codebook order; canonical values as text, None where nothing was coded.
+    codebook order (only `fields`, when given: the database then sends only their codes);
+    canonical values as text, None where nothing was coded.
     """
     study_of = (
         select(review_studies.c.review_id, Study.key)
@@ -84,18 +104,26 @@ def case_table(store: Store, codebook: Codebook, study: str | None = None) -> pd
     )
     if study is not None:
         base_q = base_q.where(study_of.c.key == study)
-    codes_q = (
-        select(Code.id, Code.review_id, Code.child_id, Code.codebook_version, Code.field_id, Code.value)
-        .where(Code.codebook_id == codebook.id, Code.status == "final")
-    )
+    final = (Code.codebook_id == codebook.id, Code.status == "final")
+    codes_q = select(
+        Code.id, Code.review_id, Code.child_id, Code.codebook_version, Code.field_id, Code.value
+    ).where(*final)
+    wanted = [f.id for f in codebook.fields if fields is None or f.id in fields]
+    if fields is not None:
+        codes_q = codes_q.where(Code.field_id.in_(sorted(_source_names(codebook, wanted))))
     with store.engine.connect() as conn:
         base = pd.DataFrame(
             fetch_rows(conn, base_q),
             columns=["rid", "review_id", "year", "region", "study", "cid", "child"],
         )
         codes = pd.DataFrame(fetch_rows(conn, codes_q), columns=CODE_COLUMNS).sort_values("id")
-    columns = [*STRUCTURAL, *(f.id for f in codebook.fields)]
-    base = base[base["rid"].isin(set(codes["review"]))]
+        if fields is None:
+            coded = set(codes["review"])
+        else:  # the reviews coded against the codebook, whichever fields they have
+            coded_q = select(Code.review_id).where(*final).distinct()
+            coded = {r for (r,) in fetch_rows(conn, coded_q)}
+    columns = [*STRUCTURAL, *wanted]
+    base = base[base["rid"].isin(coded)]
     # A review in several studies: keep its first study.
     base = base.drop_duplicates(["rid", "cid"], keep="first")
     codes = _translate(codes, codebook)
