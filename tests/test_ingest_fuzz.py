@@ -34,6 +34,13 @@ def test_mutated_documents_are_read_or_refused_cleanly(kind: str, tmp_path: Path
         ("pdf", 3, 50, "corrupt PDF: page 1 of 4 cannot be read"),
         # a zip claiming a version Python cannot read (was: NotImplementedError)
         ("docx", 12, 4, "corrupt DOCX: not a zip archive (zip file version 20.7)"),
+        # a parser message over two lines (was: the line break kept)
+        (
+            "docx",
+            12,
+            920,
+            "corrupt DOCX: XMLSyntaxError: Invalid character: Char 0x0 out of allowed range , line 2, column 602 (<string>, line 2)",
+        ),
         # thousands of nested elements (was: a message without the file name)
         ("html", 12, 122, "refused: the document is nested too deeply to read"),
     ],

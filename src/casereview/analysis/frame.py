@@ -21,7 +21,7 @@ import pandas as pd
 
 from casereview.analysis.codes import STRUCTURAL
 from casereview.codebook.model import Codebook
-from casereview.codebook.values import FieldValidator, is_empty
+from casereview.codebook.values import EMPTY, FieldValidator
 from casereview.errors import CaseReviewError, ImportRejected, RowError, ValidationError
 
 if TYPE_CHECKING:
@@ -204,9 +204,16 @@ def with_groups(
 
 
 def _structural(col: pd.Series) -> pd.Series:
+    """Text stripped, empty-like values (see `is_empty`) as None: vectorised, because a
+    register's structural columns have a row per child."""
     col = col.reset_index(drop=True).astype(object)
-    empty = col.isna() | col.map(is_empty)
-    return col.map(lambda v: v.strip() if isinstance(v, str) else v).where(~empty, None)
+    try:
+        stripped = col.str.strip()  # NaN where the value is not text
+    except AttributeError:  # no text at all (years as numbers, an empty column)
+        return col.where(col.notna(), None)
+    text = stripped.notna()
+    empty = col.isna() | (text & stripped.str.lower().isin(EMPTY))
+    return col.where(~text, stripped).where(~empty, None)
 
 
 def _study_categorical(study: pd.Series, year: pd.Series) -> pd.Categorical:

@@ -62,8 +62,8 @@ def read_document(
         if not sandbox:
             return read_unsandboxed(p)
         return run_limited(read_unsandboxed, p, label=shown(p.name), limits=limits)  # type: ignore[no-any-return]
-    except DocumentError as exc:  # a name that is not UTF-8 must still print and store
-        exc.message = shown(exc.message)
+    except DocumentError as exc:  # one printable line, whatever the parser said
+        exc.message = " ".join(shown(exc.message).split())
         exc.args = (exc.message,)
         raise
 
