@@ -49,7 +49,8 @@ def test_bad_input_exits_2_with_one_line_reason(tmp_path: Path) -> None:
     bad.write_text("review_id,law_type\nR-1,public_s99\n")
     result = run(tmp_path, "import", str(bad))
     assert result.returncode == 2
-    first = result.stderr.splitlines()[0]
+    notice, first = result.stderr.splitlines()[:2]  # this import created the register
+    assert notice == f"Created a new case register at {tmp_path / 'cli.db'}"
     assert first.startswith("error:") and "row 2" in first and "public_s99" in first
     missing = run(tmp_path, "cases", "show", "NOPE")
     assert missing.returncode == 2 and "no review 'NOPE'" in missing.stderr

@@ -52,4 +52,13 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    from pydantic import ValidationError
+
+    from casereview.errors import ConfigError
+
+    try:
+        return Settings()
+    except ValidationError as exc:  # one line naming the setting, not a pydantic report
+        first = exc.errors()[0]
+        name = "CASEREVIEW_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise ConfigError(f"{name}: {first['msg']}") from None

@@ -29,8 +29,15 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from casereview.store.dberrors import describe
+
     try:
-        app(standalone_mode=True)
+        try:
+            app(standalone_mode=True)
+        except DBAPIError as exc:  # a driver error that no layer expected: still one line
+            raise describe(exc) from None
     except CaseReviewError as exc:
         print(f"error: {exc}", file=sys.stderr)
         for line in exc.details[1:21]:

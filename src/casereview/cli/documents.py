@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
         code is 2 if any failed."""
         from casereview.ingest.service import ingest_paths
 
-        store = open_store(database)
+        store = open_store(database, write=True)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -109,7 +109,7 @@ def register(app: typer.Typer) -> None:
         from casereview.ingest.assist import code_review
 
         with console.status(f"Coding {review}"):
-            r = code_review(open_store(database), review, codebook=codebook)
+            r = code_review(open_store(database, write=True), review, codebook=codebook)
         console.print(
             f"{r.added} pending suggestion{'s' if r.added != 1 else ''} for review {r.review} "
             f"({r.codebook}) from {r.documents} document{'s' if r.documents != 1 else ''}; "
@@ -169,7 +169,7 @@ def _register_codes(app: typer.Typer) -> None:
         """Accept pending suggestions as your final codes (all of them or none)."""
         from casereview.store.suggestions import accept_code
 
-        with open_store(database).session() as s:
+        with open_store(database, write=True).session(write=True) as s:
             done = [accept_code(s, i, _coder(coder), child=child) for i in code_ids]
         for c in done:
             console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})")
@@ -185,7 +185,7 @@ def _register_codes(app: typer.Typer) -> None:
         """Correct a pending suggestion's value and make it your final code."""
         from casereview.store.suggestions import edit_code
 
-        with open_store(database).session() as s:
+        with open_store(database, write=True).session(write=True) as s:
             c = edit_code(s, code_id, value, _coder(coder), child=child)
         console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})")
 
@@ -198,7 +198,7 @@ def _register_codes(app: typer.Typer) -> None:
         """Reject pending suggestions (kept on record, not proposed again)."""
         from casereview.store.suggestions import reject_code
 
-        with open_store(database).session() as s:
+        with open_store(database, write=True).session(write=True) as s:
             done = [reject_code(s, i, _coder(coder)) for i in code_ids]
         for c in done:
             console.print(f"code {c.id}: rejected ({c.coder})")

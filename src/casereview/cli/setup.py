@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from casereview.cli.common import DatabaseOption, console, open_store
 
@@ -11,5 +12,5 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def init(database: DatabaseOption = None) -> None:
         """Create the case register (or bring an existing one up to date)."""
-        store = open_store(database)
-        console.print(f"Case register ready: {store.engine.url.render_as_string(hide_password=True)}")
+        store = open_store(database, write=True)
+        console.print(f"Case register ready: {escape(store.location)}")

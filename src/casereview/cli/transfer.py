@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         """Import a case dataset: every row is checked first; any bad value and nothing is written."""
         from casereview.io.importer import import_file
 
-        store = open_store(database)
+        store = open_store(database, write=True)
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True,

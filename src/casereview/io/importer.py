@@ -52,6 +52,6 @@ def import_file(
         raise ImportRejected(str(path), errors)
     if not batch.reviews:
         raise CaseReviewError(f"{path}: the file has no data rows; nothing imported")
-    with store.session() as session:
+    with store.session(write=True) as session:
         write_batch(session, batch, coder=coder or get_settings().coder, replace=replace, progress=progress)
     return ImportReport(str(path), cb.key, len(batch.reviews), batch.child_count, batch.code_count)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 import casereview.store.tables  # noqa: F401  (registers every table on Base.metadata)
 from casereview.store.migrate import include_object
@@ -10,6 +11,11 @@ from casereview.store.schema import Base
 
 target_metadata = Base.metadata
 config = context.config
+
+def _driver_pragma(connection: Connection, statement: str) -> None:
+    # Straight to the driver, outside any transaction (SQLAlchemy would BEGIN first).
+    connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+
 
 def run_migrations_online() -> None:
     engine = config.attributes.get("engine")
@@ -23,8 +29,11 @@ def run_migrations_online() -> None:
             # SQLite changes a column by copying the table and dropping the old one; with
             # foreign keys on, that drop would cascade-delete the rows that point at it.
             # The pragma only takes effect outside a transaction (sqlite.org, ALTER TABLE).
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
+            _driver_pragma(connection, "PRAGMA foreign_keys=OFF")
+        if sqlite:
+            # take the write lock before reading the schema version: two commands opening a
+            # new register at once then migrate one after the other, not both from scratch
+            connection = connection.execution_options(sqlite_begin="IMMEDIATE")
         try:
             with connection.begin():
                 context.configure(
@@ -40,8 +49,7 @@ def run_migrations_online() -> None:
                         raise RuntimeError(f"migration left a dangling reference: {broken}")
         finally:
             if sqlite:
-                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-                connection.commit()
+                _driver_pragma(connection, "PRAGMA foreign_keys=ON")
 
 
 run_migrations_online()
