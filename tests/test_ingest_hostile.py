@@ -229,3 +229,23 @@ def test_a_batch_keeps_only_a_few_parsed_documents_alive(
     results = ingest_paths(sqlite_store, [tmp_path], workers=2, on_result=count)
     assert [r.status for r in results] == ["added"] * 12
     assert most <= 5  # the one being stored and at most two per worker read ahead
+
+
+def test_storing_a_document_without_sections_does_not_look_for_them_again(
+    sqlite_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker found the sections; the unlimited main process must not parse the text
+    again because there were none."""
+    from casereview.ingest import sections
+
+    report = tmp_path / "plain.txt"
+    report.write_text("A short note about a visit.\n\nThe family was seen at home.\n")
+    doc = read_document(report, sandbox=False)
+    assert doc.sections == ()
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("sections searched again in the main process")
+
+    monkeypatch.setattr(sections, "find_sections", refuse)
+    result = service.store_document(sqlite_store, report, doc)
+    assert (result.status, result.recommendations) == ("added", None)

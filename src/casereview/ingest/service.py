@@ -193,7 +193,9 @@ def store_document(
         return _duplicate(path, known.id, known.review)
     except CaseReviewError as exc:
         return IngestResult(path, "failed", shown(exc.message))
-    recs = count_recommendations(doc)
+    # The reader found the sections already; none found means none (not: look again here,
+    # in the unlimited process, on every document without headings).
+    recs = count_recommendations(doc) if doc.sections else None
     new = " (new review)" if created else ""
     return IngestResult(
         path,
