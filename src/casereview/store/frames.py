@@ -8,10 +8,12 @@ SQLAlchemy row objects for 600,000 codes costs several times the fetch itself.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any, cast
 
+import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 from sqlalchemy import Connection, select
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -43,6 +45,52 @@ def fetch_rows(conn: Connection, stmt: ClauseElement) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
+def fetch_codes(conn: Connection, stmt: ClauseElement, chunk: int = 100_000) -> pd.DataFrame:
+    """The code rows (CODE_COLUMNS) as typed columns, fetched in chunks: integer ids, and
+    categoricals for version, field and value (a few hundred distinct strings among millions
+    of rows). Never holds more than one chunk of driver tuples."""
+    compiled = cast(
+        SQLCompiler,
+        stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True}),
+    )
+    params: Any = (
+        tuple(compiled.params[k] for k in compiled.positiontup or ())
+        if compiled.positional
+        else dict(compiled.params)
+    )
+    parts: list[dict[str, Any]] = []
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(str(compiled), params)
+        while rows := cursor.fetchmany(chunk):
+            part = pd.DataFrame.from_records(rows, columns=CODE_COLUMNS, coerce_float=True)
+            del rows
+            parts.append(
+                {
+                    "id": part["id"].to_numpy(np.int64),
+                    "review": part["review"].to_numpy(np.int64),
+                    "child_key": part["child_key"].to_numpy(float),  # None -> NaN
+                    "version": pd.Categorical(part["version"]),
+                    "field": pd.Categorical(part["field"]),
+                    "value": pd.Categorical(part["value"]),
+                }
+            )
+            del part
+    finally:
+        cursor.close()
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in CODE_COLUMNS})
+    columns: dict[str, Any] = {}
+    for col in CODE_COLUMNS:
+        pieces = [p.pop(col) for p in parts]
+        if isinstance(pieces[0], pd.Categorical):
+            columns[col] = union_categoricals(pieces)
+        else:
+            columns[col] = np.concatenate(pieces)
+        del pieces
+    return pd.DataFrame(columns)
+
+
 def _translate(codes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """Carry codes of older versions over to `codebook` through its mappings; drop the rest."""
     for version in codes["version"].unique():
@@ -51,12 +99,23 @@ def _translate(codes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         rows = codes["version"] == version
         mapping = next((m for m in codebook.mappings if m.from_version == version), None)
         if mapping is not None:
-            codes.loc[rows, "field"] = codes.loc[rows, "field"].replace(mapping.fields)
+            _replace(codes, rows, "field", mapping.fields)
             for field_id, table in mapping.values.items():
-                hit = rows & (codes["field"] == field_id)
-                codes.loc[hit, "value"] = codes.loc[hit, "value"].replace(table)
+                _replace(codes, rows & (codes["field"] == field_id), "value", table)
     known = {f.id for f in codebook.fields}
     return codes[codes["field"].isin(known)]
+
+
+def _replace(codes: pd.DataFrame, rows: pd.Series, col: str, table: Mapping[str, str]) -> None:
+    """Replace values of `col` in `rows` by `table`; a categorical column gains the new values
+    as categories first."""
+    if not rows.any():
+        return
+    if isinstance(codes[col].dtype, pd.CategoricalDtype):
+        new = set(table.values()) - set(codes[col].cat.categories)
+        if new:
+            codes[col] = codes[col].cat.add_categories(sorted(new))
+    codes.loc[rows, col] = codes.loc[rows, col].astype(object).replace(table)
 
 
 def _source_names(codebook: Codebook, wanted: Collection[str]) -> set[str]:
@@ -116,7 +175,7 @@ def case_table(
             fetch_rows(conn, base_q),
             columns=["rid", "review_id", "year", "region", "study", "cid", "child"],
         )
-        codes = pd.DataFrame(fetch_rows(conn, codes_q), columns=CODE_COLUMNS).sort_values("id")
+        codes = fetch_codes(conn, codes_q).sort_values("id")
         if fields is None:
             coded = set(codes["review"])
         else:  # the reviews coded against the codebook, whichever fields they have
