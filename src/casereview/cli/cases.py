@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
-from casereview.cli.common import DatabaseOption, console, open_store
+from casereview.cli.common import DatabaseOption, Table, console, open_store
 from casereview.errors import CaseReviewError
 
 # Codebooks, the store and analysis are imported inside the commands that use them, so that
@@ -66,10 +66,11 @@ def register(app: typer.Typer) -> None:
         with open_store(database).session() as s:
             review = get_review(s, reference)
         label = _labeller(default_registry())
-        console.print(f"[bold]{review.reference}[/] {review.title or ''}")
+        console.print(f"[bold]{escape(review.reference)}[/] {escape(review.title or '')}")
         console.print(
             f"Year {review.year or '—'} · region {review.region or '—'} · studies {', '.join(review.studies) or '—'}"
-            f" · children {', '.join(review.children) or '—'}"
+            f" · children {', '.join(review.children) or '—'}",
+            markup=False,
         )
         table = Table("codebook", "child", "field", "value", "coder", "status")
         for c in review.codes:

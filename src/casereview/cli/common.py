@@ -5,13 +5,33 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape
+from rich.table import Table as RichTable
+from rich.text import Text
 
 from casereview.store.database import Store
 
 console = Console()
 notices = Console(stderr=True)
+
+
+class Table(RichTable):
+    """A Rich table for stored text: string cells and headers are shown exactly as they are
+    (never read as Rich markup, so `[/bold]` in a study name prints as written) and long
+    values fold onto more lines instead of being cut off with an ellipsis."""
+
+    def __init__(self, *headers: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        for header in headers:
+            self.add_column(header)
+
+    def add_column(self, header: RenderableType = "", **kwargs: object) -> None:  # type: ignore[override]
+        kwargs.setdefault("overflow", "fold")
+        super().add_column(Text(header) if isinstance(header, str) else header, **kwargs)  # type: ignore[arg-type]
+
+    def add_row(self, *cells: RenderableType | None, **kwargs: object) -> None:  # type: ignore[override]
+        super().add_row(*(Text(c) if isinstance(c, str) else c for c in cells), **kwargs)  # type: ignore[arg-type]
 
 DatabaseOption = Annotated[
     str | None,

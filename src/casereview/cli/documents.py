@@ -7,10 +7,9 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
-from casereview.cli.common import DatabaseOption, console, open_store
+from casereview.cli.common import DatabaseOption, Table, console, open_store
 
 CoderOption = typer.Option(
     None, "--coder", help="Your name, recorded on the decision (default: CASEREVIEW_CODER)"
@@ -108,17 +107,18 @@ def register(app: typer.Typer) -> None:
         pending suggestions only; final and rejected codes are never touched."""
         from casereview.ingest.assist import code_review
 
-        with console.status(f"Coding {review}"):
+        with console.status(f"Coding {escape(review)}"):
             r = code_review(open_store(database, write=True), review, codebook=codebook)
         console.print(
             f"{r.added} pending suggestion{'s' if r.added != 1 else ''} for review {r.review} "
             f"({r.codebook}) from {r.documents} document{'s' if r.documents != 1 else ''}; "
-            f"{r.replaced} earlier pending replaced"
+            f"{r.replaced} earlier pending replaced",
+            markup=False,
         )
         if r.skipped_decided:
             console.print(f"{r.skipped_decided} left out: a person already decided them")
         if r.skipped_unfit:
-            console.print(f"{r.skipped_unfit} left out: field or value not in {r.codebook}")
+            console.print(f"{r.skipped_unfit} left out: field or value not in {r.codebook}", markup=False)
         console.print(f"Review them with: casereview codes list {escape(r.review)}")
 
     _register_codes(app)
@@ -172,7 +172,7 @@ def _register_codes(app: typer.Typer) -> None:
         with open_store(database, write=True).session(write=True) as s:
             done = [accept_code(s, i, _coder(coder), child=child) for i in code_ids]
         for c in done:
-            console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})")
+            console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})", markup=False)
 
     @group.command("edit")
     def edit_cmd(
@@ -187,7 +187,7 @@ def _register_codes(app: typer.Typer) -> None:
 
         with open_store(database, write=True).session(write=True) as s:
             c = edit_code(s, code_id, value, _coder(coder), child=child)
-        console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})")
+        console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})", markup=False)
 
     @group.command("reject")
     def reject_cmd(
@@ -201,7 +201,7 @@ def _register_codes(app: typer.Typer) -> None:
         with open_store(database, write=True).session(write=True) as s:
             done = [reject_code(s, i, _coder(coder)) for i in code_ids]
         for c in done:
-            console.print(f"code {c.id}: rejected ({c.coder})")
+            console.print(f"code {c.id}: rejected ({c.coder})", markup=False)
 
 
 def _coder(name: str | None) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.markup import escape
 
 from casereview.analysis.table import ResultTable
-from casereview.cli.common import console
+from casereview.cli.common import Table, console
 
 
 def print_table(result: ResultTable) -> None:
     shown = result.display()
-    console.print(f"[bold]{result.title}[/]")
+    console.print(f"[bold]{escape(result.title)}[/]")
     table = Table()
     table.add_column("")
     for col in shown.columns:
@@ -20,4 +20,4 @@ def print_table(result: ResultTable) -> None:
         table.add_row(str(label), *(str(v) for v in row), style=style)
     console.print(table)
     for line in (*result.notes, *result.caveats):
-        console.print(f"[dim]{line}[/]")
+        console.print(f"[dim]{escape(line)}[/]")

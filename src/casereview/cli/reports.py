@@ -56,7 +56,8 @@ def register(app: typer.Typer) -> None:
             path = write_report(report, out)
         console.print(
             f"Wrote {path}: {len(report.exhibits('table'))} tables, {len(report.exhibits('figure'))} figures "
-            f"on {report.cohort.reviews} reviews ({report.codebook})"
+            f"on {report.cohort.reviews} reviews ({report.codebook})",
+            markup=False,
         )
 
     @app.command("brief")
@@ -87,4 +88,6 @@ def register(app: typer.Typer) -> None:
             )
             path = write_briefing(briefing, out)
         themes = len(briefing.learning.themes.data) if briefing.learning else 0
-        console.print(f"Wrote {path}: {briefing.cohort.reviews} reviews, {themes} learning themes")
+        console.print(
+            f"Wrote {path}: {briefing.cohort.reviews} reviews, {themes} learning themes", markup=False
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from casereview.cli.common import DatabaseOption, console, open_store
@@ -31,7 +32,7 @@ def register(app: typer.Typer) -> None:
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=console, transient=True,
         ) as bar:
-            task = bar.add_task(f"Importing {file.name}", total=None)
+            task = bar.add_task(escape(f"Importing {file.name}"), total=None)
             report = import_file(
                 store, file, codebook, coder=coder, replace=replace,
                 progress=lambda n: bar.advance(task, n),
@@ -39,13 +40,17 @@ def register(app: typer.Typer) -> None:
             )
         console.print(
             f"Imported {report.reviews} reviews, {report.children} children, "
-            f"{report.codes} coded values ({report.codebook}) from {report.source}"
+            f"{report.codes} coded values ({report.codebook}) from {report.source}",
+            markup=False,
         )
 
     @app.command("export")
     def export_cmd(
         file: Path = typer.Argument(help="Output file; the format follows the extension: .csv, .xlsx, .sav"),
-        codebook: str = typer.Option("cafcass-scr", "--codebook", "-c", help="Codebook id[@version]"),
+        codebook: str | None = typer.Option(
+            None, "--codebook", "-c",
+            help="Codebook id[@version] (default: the codebook the register's reviews are coded against)",
+        ),
         study: str | None = typer.Option(None, help="Only reviews of this study"),
         labels: bool = typer.Option(False, help="Write value labels instead of value ids (CSV/Excel)"),
         database: DatabaseOption = None,
@@ -54,4 +59,7 @@ def register(app: typer.Typer) -> None:
         from casereview.io.exporter import export_file
 
         report = export_file(open_store(database), file, codebook, study=study, labels=labels)
-        console.print(f"Wrote {report.rows} rows × {report.columns} columns ({report.codebook}) to {report.path}")
+        console.print(
+            f"Wrote {report.rows} rows × {report.columns} columns ({report.codebook}) to {report.path}",
+            markup=False,
+        )

@@ -34,7 +34,7 @@ class ExportReport:
 def export_file(
     store: Store,
     path: Path | str,
-    codebook: str,
+    codebook: str | None = None,
     *,
     study: str | None = None,
     labels: bool = False,
@@ -44,7 +44,7 @@ def export_file(
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise CaseReviewError(f"{path}: unsupported export format {suffix or '(none)'}; use {', '.join(FORMATS)}")
-    cb = (registry or default_registry()).get(codebook)
+    cb = (registry or default_registry()).get(codebook or register_codebook(store, study))
     frame = case_table(store, cb, study)
     if frame.empty:
         raise CaseReviewError(f"nothing to export: no review is coded against {cb.key}" + (f" in study {study!r}" if study else ""))
@@ -58,6 +58,23 @@ def export_file(
             else:
                 write_xlsx(out, cb, tmp)
     return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
+
+
+def register_codebook(store: Store, study: str | None = None) -> str:
+    """The codebook the register's reviews are coded against, when there is only one."""
+    from casereview.store.usage import codebook_usage
+
+    usage = codebook_usage(store, study)
+    where = f" in study {study!r}" if study else ""
+    if not usage:
+        raise CaseReviewError(f"nothing to export: the register holds no coded reviews{where}")
+    if len(usage) > 1:
+        listed = ", ".join(f"{cid} ({n} reviews)" for cid, n in usage)
+        raise CaseReviewError(
+            f"the register{where} holds reviews coded against {len(usage)} codebooks: {listed}; "
+            "choose one with --codebook"
+        )
+    return usage[0][0]
 
 
 def with_labels(frame: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
