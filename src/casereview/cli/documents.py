@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
+from typer.core import TyperCommand
 
 from casereview.cli.common import DatabaseOption, Table, console, open_store
 
@@ -68,9 +70,9 @@ def register(app: typer.Typer) -> None:
         if counts["failed"]:
             raise typer.Exit(2)
 
-    @app.command("search")
+    @app.command("search", cls=QueryCommand)
     def search_cmd(
-        query: str = typer.Argument(
+        words: list[str] = typer.Argument(
             help='Words, "a phrase", OR, -word to exclude, word* for a prefix'
         ),
         limit: int = typer.Option(20, "--limit", "-n", min=1, max=1000, help="Most hits shown"),
@@ -79,7 +81,7 @@ def register(app: typer.Typer) -> None:
         """Full-text search over every ingested document: review, page and snippet, best first."""
         from casereview.store.fulltext import search
 
-        hits = search(open_store(database), query, limit)
+        hits = search(open_store(database), " ".join(words), limit)
         if not hits:
             console.print("No matches.")
             return
@@ -122,6 +124,36 @@ def register(app: typer.Typer) -> None:
         console.print(f"Review them with: casereview codes list {escape(r.review)}")
 
     _register_codes(app)
+
+
+class QueryCommand(TyperCommand):
+    """`search -neglect housing`: a word that starts with a dash is part of the query (a word
+    to leave out), not an option; only the command's own options are read as options."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        names = {n for p in self.params for n in (*p.opts, *p.secondary_opts) if n.startswith("-")}
+        valued = {
+            n
+            for p in self.params
+            if p.param_type_name == "option" and not getattr(p, "is_flag", False)
+            for n in p.opts
+        }
+        options: list[str] = []
+        words: list[str] = []
+        rest = iter(args)
+        for arg in rest:
+            if arg == "--":
+                words.extend(rest)
+                break
+            name = arg.split("=", 1)[0]
+            if name in names:
+                options.append(arg)
+                value = next(rest, None) if name in valued and "=" not in arg else None
+                if value is not None:
+                    options.append(value)
+            else:
+                words.append(arg)
+        return super().parse_args(ctx, [*options, "--", *words])
 
 
 def _register_codes(app: typer.Typer) -> None:

@@ -31,6 +31,7 @@ from casereview.store.search_query import (
 # in stored text that matters, and are turned into <mark> after HTML escaping.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _MAX_LIMIT = 1000
+PG_TIMEOUT_MS = 10_000  # longest a search may run on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,16 @@ def _search_postgres(store: Store, parsed, limit: int) -> list[Hit]:  # type: ig
     params["options"] = options
     try:
         with store.engine.connect() as conn:
+            # a search may not tie the server up: stopped after PG_TIMEOUT_MS (this
+            # transaction only)
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(PG_TIMEOUT_MS)}")
             rows = conn.execute(sql, params).all()
     except DBAPIError as exc:
+        if "statement timeout" in str(exc.orig):
+            raise SearchQueryError(
+                f"the search took longer than {PG_TIMEOUT_MS / 1000:g} s and was stopped; "
+                "search for fewer or more specific words"
+            ) from None
         if "search_vector" in str(exc.orig):
             raise CaseReviewError(
                 "this register has no full-text index: open it with a current casereview"

@@ -14,11 +14,26 @@ refused with a message that says what is wrong, never passed on to fail inside t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from casereview.errors import CaseReviewError
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+MAX_CHARS = 1_000
+MAX_TERMS = 50  # words and phrases together; each becomes one index lookup
+# PostgreSQL's English stop words (tsearch_data/english.stop): its index leaves them out, so
+# they are left out of every query on both databases, or SQLite would demand a word that
+# PostgreSQL ignores (`neglect:A` is the phrase "neglect a" on SQLite, `neglect` on PostgreSQL).
+STOP_WORDS = frozenset(  # the list as PostgreSQL ships it, one string to compare
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves what which who whom this
+    that these those am is are was were be been being have has had having do does did doing a an
+    the and but if or because as until while of at by for with about against between into
+    through during before after above below to from up down in out on off over under again
+    further then once here there when where why how all any both each few more most other some
+    such no nor not only own same so than too very s t can will just don should now""".split()  # noqa: SIM905
+)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; "_" and "-" split words
 HELP = 'use words, "a phrase", OR, -word to exclude, word* for a prefix'
 
@@ -47,6 +62,12 @@ class Query:
 
 
 def parse_query(text: str) -> Query:
+    if len(text) > MAX_CHARS:
+        raise SearchQueryError(
+            f"search of {len(text)} characters: the limit is {MAX_CHARS}; search for fewer words"
+        )
+    if "\x00" in text:
+        raise SearchQueryError("search: the query contains a NUL byte (\\x00); remove it")
     if text.count('"') % 2:
         raise SearchQueryError(f"search {text!r}: a quote is not closed; {HELP}")
     groups: list[Group] = []
@@ -72,7 +93,12 @@ def parse_query(text: str) -> Query:
             source = bare.rstrip("*")
         else:
             source = phrase
-        words = tuple(w.lower() for w in _WORD.findall(source))
+        found = [w.lower() for w in _WORD.findall(source)]
+        # a prefix (injur*) is matched against indexed words, stop words or not
+        words = tuple(found) if prefix and len(found) == 1 else _content_words(found)
+        if not words and _WORD.search(source):
+            negate = False
+            continue  # common words only ("the", "a"): neither database indexes them
         if not words:
             if negate:
                 raise SearchQueryError(f"search {text!r}: nothing after NOT or '-'; {HELP}")
@@ -80,7 +106,22 @@ def parse_query(text: str) -> Query:
         (exclude if negate else include).append(Term(words, prefix and len(words) == 1))
         negate = False
     groups.append(_group(text, include, exclude, negate))
+    terms = sum(len(g.include) + len(g.exclude) for g in groups)
+    if terms > MAX_TERMS:
+        raise SearchQueryError(
+            f"search of {terms} words and phrases: the limit is {MAX_TERMS}; search for fewer"
+        )
     return Query(tuple(groups))
+
+
+def _content_words(words: Iterable[str]) -> tuple[str, ...]:
+    """The words without stop words at either end (inside a phrase they keep its spacing)."""
+    out = list(words)
+    while out and out[0] in STOP_WORDS:
+        out.pop(0)
+    while out and out[-1] in STOP_WORDS:
+        out.pop()
+    return tuple(out)
 
 
 def _group(text: str, include: list[Term], exclude: list[Term], negate: bool) -> Group:
@@ -92,7 +133,10 @@ def _group(text: str, include: list[Term], exclude: list[Term], negate: bool) ->
                 f"search {text!r}: a query needs a word or phrase to find, not only ones to "
                 f"leave out; {HELP}"
             )
-        raise SearchQueryError(f"search {text!r}: no words to search for; {HELP}")
+        raise SearchQueryError(
+            f"search {text!r}: no words to search for (common words such as 'the' or 'a' are "
+            f"not indexed); {HELP}"
+        )
     return Group(tuple(include), tuple(exclude))
 
 
