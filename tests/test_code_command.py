@@ -16,6 +16,7 @@ from casereview.errors import CaseReviewError, NotFoundError
 from casereview.ingest.assist import code_review
 from casereview.ingest.service import ingest_paths
 from casereview.store.database import Store
+from casereview.store.document_store import load_document
 from casereview.store.documents import Document
 from casereview.store.schema import Child, Code, Review
 from casereview.store.suggestions import (
@@ -48,7 +49,7 @@ def by_field(store: Store, status: str | None = "pending") -> dict[str, list]:  
 def test_code_stores_pending_suggestions_with_evidence_only(coded: Store) -> None:
     with coded.session() as s:
         codes = s.scalars(select(Code)).all()
-        text = s.scalar(select(Document.text))
+        text = load_document(s, s.scalar(select(Document.id))).text
     assert codes and all(c.status == "pending" and c.coder == ASSIST_CODER for c in codes)
     assert all(c.codebook_id == "triennial-2014-17" for c in codes)
     pending = by_field(coded)

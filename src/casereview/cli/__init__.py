@@ -29,14 +29,17 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    from sqlalchemy.exc import DBAPIError
-
-    from casereview.store.dberrors import describe
-
     try:
         try:
             app(standalone_mode=True)
-        except DBAPIError as exc:  # a driver error that no layer expected: still one line
+        except Exception as exc:
+            # A driver error that no layer expected: still one line. SQLAlchemy is looked up,
+            # not imported: a command that never loaded it cannot have raised its errors.
+            dbapi_error = getattr(sys.modules.get("sqlalchemy.exc"), "DBAPIError", None)
+            if dbapi_error is None or not isinstance(exc, dbapi_error):
+                raise
+            from casereview.store.dberrors import describe
+
             raise describe(exc) from None
     except CaseReviewError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, RenderableType
@@ -10,7 +10,8 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from casereview.store.database import Store
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported when a command opens it, not at start
+    from casereview.store.database import Store
 
 console = Console()
 notices = Console(stderr=True)
@@ -48,6 +49,8 @@ DatabaseOption = Annotated[
 def open_store(url: str | None, *, write: bool = False) -> Store:
     """The register for a command. Reading commands (`write=False`) work on a read-only
     register and never create one; a command that creates one says where it is."""
+    from casereview.store.database import Store
+
     store = Store.open(url, write=write)
     if store.created:
         notices.print(f"Created a new case register at {escape(store.location)}")

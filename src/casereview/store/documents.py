@@ -60,7 +60,7 @@ class DocumentPage(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)  # 1-based page number
     part: Mapped[int] = mapped_column(Integer, default=0)  # 0 unless the page is very long
-    start: Mapped[int] = mapped_column(Integer)  # offsets into Document.text
+    start: Mapped[int] = mapped_column(Integer)  # offsets into the document's text
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
 
