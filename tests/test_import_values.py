@@ -99,3 +99,11 @@ def test_a_column_named_twice_is_refused(sqlite_store: Store, tmp_path: Path) ->
     f.write_text("review_id,law_type,law_type\nR-1,public_s31,private_wtfh\n")
     with pytest.raises(CaseReviewError, match="'law_type' appears more than once"):
         import_file(sqlite_store, f)
+
+
+def test_an_empty_first_row_is_refused(sqlite_store: Store, tmp_path: Path) -> None:
+    # found by benchmarks/fuzz_tables.py: a blank header line gave an IndexError
+    f = tmp_path / "blank.csv"
+    f.write_text("\nR-1,1,2016,public_s31,3\n")
+    with pytest.raises(CaseReviewError, match="row 1 is empty"):
+        import_file(sqlite_store, f)

@@ -44,7 +44,7 @@ def import_file(
     path = Path(path)
     registry = registry or default_registry()
     table = read_table(path)
-    cb = registry.get(codebook) if codebook else detect_codebook(registry, list(table.frame.columns))
+    cb = registry.get(codebook) if codebook else detect_codebook(registry, list(table.frame.columns), str(path))
     if on_total is not None:
         on_total(2 * len(table.frame))
     batch, errors = validate_table(table, cb, progress=progress)

@@ -16,10 +16,11 @@ import pandas as pd
 
 from casereview.errors import CaseReviewError, ImportRejected, RowError
 from casereview.io.formula import restore, restore_frame
-from casereview.sandbox import run_limited
+from casereview.sandbox import DEFAULT_LIMITS, Limits, run_limited
 
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 2_000
+BINARY_LIMITS: Limits = DEFAULT_LIMITS  # worker limits for .xlsx and .sav files
 MAX_REPORTED = 1_000  # bad rows listed in one refusal
 csv.field_size_limit(16 * 1024 * 1024)  # long free-text cells (the default is 128 KB)
 # Zip-bomb limits for .xlsx (a zip of XML files).
@@ -47,7 +48,7 @@ def read_table(path: Path) -> RawTable:
     elif suffix in (".xlsx", ".sav"):
         if suffix == ".xlsx":
             check_zip(path)
-        frame = run_limited(read_binary_table, str(path), label=path.name)
+        frame = run_limited(read_binary_table, str(path), label=path.name, limits=BINARY_LIMITS)
         first = 2 if suffix == ".xlsx" else 1
     else:
         raise CaseReviewError(
@@ -111,6 +112,10 @@ def read_csv_strict(path: Path) -> tuple[pd.DataFrame, list[int]]:
             header = next(reader, None)
             if header is None:
                 raise CaseReviewError(f"{path}: the file is empty")
+            if not any(cell.strip() for cell in header):
+                raise CaseReviewError(
+                    f"{path}: row 1 is empty; the first row must name the columns (review_id, ...)"
+                )
             width = len(header)
             for rownum, record in enumerate(reader, start=2):
                 if not record:
@@ -153,8 +158,18 @@ def read_binary_table(path_text: str) -> pd.DataFrame:
     parsed by native libraries that a malformed upload could crash."""
     path = Path(path_text)
     if path.suffix.lower() == ".xlsx":
-        return pd.read_excel(path, engine="calamine", dtype=object, nrows=MAX_ROWS + 1)
+        try:
+            return pd.read_excel(path, engine="calamine", dtype=object, nrows=MAX_ROWS + 1)
+        except (MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 (calamine, zipfile and pandas each have their own)
+            raise CaseReviewError(f"{path.name}: not a readable .xlsx file ({_one_line(exc)})") from None
     return _read_sav(path)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def _read_sav(path: Path) -> pd.DataFrame:
@@ -163,7 +178,7 @@ def _read_sav(path: Path) -> pd.DataFrame:
     try:
         frame, _meta = pyreadstat.read_sav(str(path), apply_value_formats=False, user_missing=True)
     except pyreadstat.ReadstatError as exc:
-        raise CaseReviewError(f"{path}: not a readable SPSS file: {exc}") from None
+        raise CaseReviewError(f"{path.name}: not a readable SPSS file ({_one_line(exc)})") from None
     return frame.astype(object)
 
 

@@ -17,8 +17,9 @@ from casereview.io.layout import STRUCTURAL
 from casereview.io.readers import RawTable
 
 
-def detect_codebook(registry: CodebookRegistry, columns: list[str]) -> Codebook:
+def detect_codebook(registry: CodebookRegistry, columns: list[str], source: str = "") -> Codebook:
     """The codebook whose field ids cover the file's columns (latest version wins)."""
+    where = f"{source}: " if source else ""
     data_cols = {c for c in columns if c not in STRUCTURAL}
     best: list[Codebook] = []
     for cid in registry.ids():
@@ -31,11 +32,11 @@ def detect_codebook(registry: CodebookRegistry, columns: list[str]) -> Codebook:
         return best[0]
     if not best:
         raise CaseReviewError(
-            "no codebook has all of this file's columns; name one with --codebook "
+            f"{where}no codebook has all of this file's columns; name one with --codebook "
             f"(known: {', '.join(registry.ids())})"
         )
     raise CaseReviewError(
-        "several codebooks fit this file's columns ("
+        f"{where}several codebooks fit this file's columns ("
         + ", ".join(cb.key for cb in best)
         + "); name one with --codebook"
     )
