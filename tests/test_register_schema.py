@@ -55,3 +55,18 @@ def test_upgrade_from_0003_keeps_every_row_and_reference(tmp_path: Path) -> None
     with store.engine.connect() as conn:  # foreign keys are back on for the pool's connections
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     store.close()
+
+
+def test_long_review_reference_and_title_from_ingest_on_both_backends(
+    any_store: Store, tmp_path: Path
+) -> None:
+    from casereview.ingest.service import ingest_paths
+
+    name = "Serious case review " + "of a very long title " * 20
+    doc = tmp_path / f"{name[:200]}.txt"
+    doc.write_text("The mother described domestic abuse by her partner.", encoding="utf-8")
+    reference = "LCSPR-" + "9" * 300
+    [result] = ingest_paths(any_store, [doc], review=reference)
+    assert result.status == "added", result.message
+    with any_store.session() as s:
+        assert get_review(s, reference).reference == reference
