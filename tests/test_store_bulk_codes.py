@@ -5,6 +5,7 @@ backends, timestamps included."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +42,10 @@ def test_codes_bypass_per_row_processing_and_read_back(any_store: Store) -> None
     [stamp] = stamps  # one import, one time
     assert isinstance(stamp, dt.datetime) and before <= stamp <= before + dt.timedelta(minutes=5)
     assert statuses == {"final"}
+    if any_store.dialect == "sqlite":  # stored as SQLAlchemy itself writes a DateTime there
+        with any_store.engine.connect() as conn:
+            raw = conn.exec_driver_sql("SELECT DISTINCT coded_at FROM codes").scalars().all()
+        assert len(raw) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", raw[0])
     table = case_table(any_store, default_registry().get("cafcass-scr"))
     source = pd.read_csv(DATA / "cases_small.csv", dtype=str)
     assert sorted(table["review_id"].unique()) == sorted(source["review_id"].unique())

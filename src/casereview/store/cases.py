@@ -125,7 +125,7 @@ def insert_codes(
     conn = session.connection()
     dbapi = conn.connection.driver_connection
     columns = ", ".join(CODE_COLUMNS + COMMON_COLUMNS)
-    process = CODES.c.coded_at.type.bind_processor(conn.dialect)
+    process = CODES.c.coded_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
     if process is not None:
         common = (*common[:3], process(common[3]), common[4])
     if conn.dialect.name == "postgresql":
