@@ -54,7 +54,7 @@ def floor_write(url: str, rows: int) -> float:
     through the driver, sqlite3 executemany or PostgreSQL COPY, in one transaction."""
     engine = create_engine(url)
     meta = MetaData()
-    bare = Table("bare_codes", meta, Column("id", Integer, primary_key=True), Column("review_id", Integer),
+    Table("bare_codes", meta, Column("id", Integer, primary_key=True), Column("review_id", Integer),
                  Column("child_id", Integer), Column("field_id", String), Column("value", String),
                  Column("codebook_id", String), Column("codebook_version", String), Column("coder", String),
                  Column("coded_at", String), Column("status", String))
