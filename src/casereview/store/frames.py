@@ -8,7 +8,7 @@ SQLAlchemy row objects for 600,000 codes costs several times the fetch itself.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any, cast
 
 import numpy as np
@@ -147,6 +147,32 @@ def case_table(
     codebook order (only `fields`, when given: the database then sends only their codes);
     canonical values as text, None where nothing was coded.
     """
+    with store.engine.connect() as conn:
+        return _case_rows(conn, codebook, study, fields=fields)
+
+
+def case_table_chunks(
+    store: Store, codebook: Codebook, study: str | None = None, *, reviews: int = 2_000
+) -> Iterator[pd.DataFrame]:
+    """`case_table` in pieces of at most `reviews` reviews, in the same order: what an
+    export streams, so that its memory grows with a piece, not with the register."""
+    final = (Code.codebook_id == codebook.id, Code.status == "final")
+    with store.engine.connect() as conn:
+        coded = sorted(r for (r,) in fetch_rows(conn, select(Code.review_id).where(*final).distinct()))
+        for i in range(0, len(coded), reviews):
+            chunk = _case_rows(conn, codebook, study, review_ids=coded[i : i + reviews])
+            if len(chunk):
+                yield chunk
+
+
+def _case_rows(
+    conn: Connection,
+    codebook: Codebook,
+    study: str | None,
+    *,
+    fields: Collection[str] | None = None,
+    review_ids: list[int] | None = None,
+) -> pd.DataFrame:
     study_of = (
         select(review_studies.c.review_id, Study.key)
         .join(Study, Study.id == review_studies.c.study_id)
@@ -167,20 +193,24 @@ def case_table(
     codes_q = select(
         Code.id, Code.review_id, Code.child_id, Code.codebook_version, Code.field_id, Code.value
     ).where(*final)
+    if review_ids is not None:
+        base_q = base_q.where(Review.id.in_(review_ids))
+        codes_q = codes_q.where(Code.review_id.in_(review_ids))
     wanted = [f.id for f in codebook.fields if fields is None or f.id in fields]
     if fields is not None:
         codes_q = codes_q.where(Code.field_id.in_(sorted(_source_names(codebook, wanted))))
-    with store.engine.connect() as conn:
-        base = pd.DataFrame(
-            fetch_rows(conn, base_q),
-            columns=["rid", "review_id", "year", "region", "study", "cid", "child"],
-        )
-        codes = fetch_codes(conn, codes_q).sort_values("id")
-        if fields is None:
-            coded = set(codes["review"])
-        else:  # the reviews coded against the codebook, whichever fields they have
-            coded_q = select(Code.review_id).where(*final).distinct()
-            coded = {r for (r,) in fetch_rows(conn, coded_q)}
+    base = pd.DataFrame(
+        fetch_rows(conn, base_q),
+        columns=["rid", "review_id", "year", "region", "study", "cid", "child"],
+    )
+    codes = fetch_codes(conn, codes_q).sort_values("id")
+    if fields is None:
+        coded = set(codes["review"])
+    else:  # the reviews coded against the codebook, whichever fields they have
+        coded_q = select(Code.review_id).where(*final).distinct()
+        if review_ids is not None:
+            coded_q = coded_q.where(Code.review_id.in_(review_ids))
+        coded = {r for (r,) in fetch_rows(conn, coded_q)}
     columns = [*STRUCTURAL, *wanted]
     base = base[base["rid"].isin(coded)]
     # A review in several studies: keep its first study.
