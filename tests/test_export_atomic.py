@@ -45,6 +45,7 @@ def test_error_mid_write_leaves_nothing_and_keeps_the_old_file(
 
     monkeypatch.setattr(exporter, "write_sav", half_then_fail)
     monkeypatch.setattr(exporter, "write_xlsx", half_then_fail)
+    monkeypatch.setattr(exporter, "write_csv", half_then_fail)
     monkeypatch.setattr(
         exporter.pd.DataFrame, "to_csv", lambda self, p, **k: half_then_fail(Path(p))
     )

@@ -6,6 +6,9 @@ labels, and every column with its variable label, so SPSS users see what they ex
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,10 +18,10 @@ from casereview.codebook.model import Codebook
 from casereview.codebook.registry import CodebookRegistry, default_registry
 from casereview.errors import CaseReviewError
 from casereview.io.atomic import atomic_path
-from casereview.io.formula import neutralise_frame
+from casereview.io.formula import neutralise, neutralise_frame
 from casereview.io.layout import STRUCTURAL, STRUCTURAL_LABELS
 from casereview.store.database import Store
-from casereview.store.frames import case_table
+from casereview.store.frames import case_table, case_table_chunks
 
 FORMATS = (".csv", ".xlsx", ".sav")
 
@@ -45,19 +48,36 @@ def export_file(
     if suffix not in FORMATS:
         raise CaseReviewError(f"{path}: unsupported export format {suffix or '(none)'}; use {', '.join(FORMATS)}")
     cb = (registry or default_registry()).get(codebook or register_codebook(store, study))
-    frame = case_table(store, cb, study)
-    if frame.empty:
-        raise CaseReviewError(f"nothing to export: no review is coded against {cb.key}" + (f" in study {study!r}" if study else ""))
-    with atomic_path(path) as tmp:
-        if suffix == ".sav":
+    nothing = f"nothing to export: no review is coded against {cb.key}" + (f" in study {study!r}" if study else "")
+    if suffix == ".sav":  # ReadStat writes one whole frame
+        frame = case_table(store, cb, study)
+        if frame.empty:
+            raise CaseReviewError(nothing)
+        with atomic_path(path) as tmp:
             write_sav(frame, cb, tmp)
-        else:
-            out = neutralise_frame(with_labels(frame, cb) if labels else frame)
-            if suffix == ".csv":
-                out.to_csv(tmp, index=False)
-            else:
-                write_xlsx(out, cb, tmp)
-    return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
+        return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
+    # CSV and Excel stream: a few thousand reviews at a time from the store to the file.
+    chunks = case_table_chunks(store, cb, study)
+    first = next(chunks, None)
+    if first is None:
+        raise CaseReviewError(nothing)
+    pieces = (
+        neutralise_frame(with_labels(c, cb) if labels else c)
+        for c in itertools.chain([first], chunks)
+    )
+    with atomic_path(path) as tmp:
+        rows = write_csv(pieces, tmp) if suffix == ".csv" else write_xlsx(pieces, cb, tmp)
+    return ExportReport(str(path), cb.key, rows, len(first.columns))
+
+
+def write_csv(pieces: Iterable[pd.DataFrame], path: Path) -> int:
+    """The pieces one after the other under one header; returns the rows written."""
+    rows = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        for piece in pieces:
+            piece.to_csv(fh, index=False, header=rows == 0)
+            rows += len(piece)
+    return rows
 
 
 def register_codebook(store: Store, study: str | None = None) -> str:
@@ -86,10 +106,38 @@ def with_labels(frame: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
     return out
 
 
-def write_xlsx(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
-    variables = pd.DataFrame(
-        [
-            {
+XLSX_MAX_ROWS = 1_048_576  # rows of one Excel sheet, the header included
+
+
+def write_xlsx(pieces: Iterable[pd.DataFrame], cb: Codebook, path: Path) -> int:
+    """Sheet `cases` written row by row as the pieces come (XlsxWriter's constant-memory
+    mode), then sheet `variables`; returns the case rows written."""
+    import xlsxwriter
+
+    # Text is written as text: never turned into a formula, a number or a hyperlink.
+    book = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    bold = book.add_format({"bold": True})
+    sheet = book.add_worksheet("cases")
+    rows = 0
+    try:
+        for piece in pieces:
+            if rows == 0:
+                sheet.write_row(0, 0, list(piece.columns), bold)
+            if rows + len(piece) >= XLSX_MAX_ROWS:
+                raise CaseReviewError(
+                    f"{path.name}: more than {XLSX_MAX_ROWS - 1:,} rows do not fit in an Excel sheet; "
+                    "export to .csv or .sav"
+                )
+            for values in piece.itertuples(index=False, name=None):
+                rows += 1
+                sheet.write_row(rows, 0, [_cell(v) for v in values])
+        variables = book.add_worksheet("variables")
+        header = ["variable", "label", "type", "level", "values", "source"]
+        variables.write_row(0, 0, header, bold)
+        for i, f in enumerate(cb.fields, start=1):
+            row = {
                 "variable": f.id,
                 "label": f.label,
                 "type": f.type,
@@ -97,14 +145,15 @@ def write_xlsx(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
                 "values": "; ".join(f"{v.code} = {v.id} ({v.label})" for v in cb.values_of(f)),
                 "source": f.source.cite(),
             }
-            for f in cb.fields
-        ]
-    )
-    # Text is written as text: never turned into a formula or a hyperlink by the writer.
-    options = {"strings_to_formulas": False, "strings_to_urls": False}
-    with pd.ExcelWriter(path, engine="xlsxwriter", engine_kwargs={"options": options}) as xl:
-        frame.to_excel(xl, sheet_name="cases", index=False)
-        neutralise_frame(variables).to_excel(xl, sheet_name="variables", index=False)
+            variables.write_row(i, 0, [neutralise(row[h]) for h in header])
+    finally:
+        book.close()
+    return rows
+
+
+def _cell(value: object) -> object:
+    """A frame value as XlsxWriter takes it: missing as an empty cell."""
+    return None if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)) else value
 
 
 def write_sav(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
