@@ -56,6 +56,7 @@ def test_two_imports_of_different_files_both_succeed(tmp_path: Path, fresh: bool
 
 def test_two_imports_of_one_file_one_wins_the_other_says_why(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'r.db'}"
+    subprocess.run([sys.executable, "-m", "casereview", "init", "-d", url], check=True, capture_output=True)
     a = _table(tmp_path / "a.csv", "A", 3000)
     results = _both([_start(tmp_path, url, "import", str(a)) for _ in range(2)])
     codes = sorted(code for code, _, _ in results)
