@@ -193,3 +193,27 @@ def test_read_only_register_is_readable_and_refuses_writes(tmp_path: Path) -> No
         _immutable([db, folder], False)
     assert _digest(db) == before
     assert sorted(p.name for p in folder.iterdir()) == ["register.db"]
+
+
+def test_newer_postgres_register_is_refused_untouched(pg_database_url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(pg_database_url.rsplit("/", 1)[0] + "/test", isolation_level="AUTOCOMMIT")
+    name = "casereview_newer_" + os.urandom(4).hex()
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = pg_database_url.rsplit("/", 1)[0] + "/" + name
+    try:
+        Store.open(url).close()
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+        with pytest.raises(ConfigError, match="schema version 0999, newer than this casereview"):
+            Store.open(url)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0999"
+        engine.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
