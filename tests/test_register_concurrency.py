@@ -65,3 +65,13 @@ def test_two_imports_of_one_file_one_wins_the_other_says_why(tmp_path: Path) -> 
     assert "Traceback" not in loser[2] and "IntegrityError" not in loser[2]
     assert loser[2].startswith("error: 3000 review(s) already in the register")
     assert len(loser[2].strip().splitlines()) == 1
+
+
+def test_two_imports_of_one_file_into_postgresql(tmp_path: Path, pg_store: object) -> None:
+    url = pg_store.url  # type: ignore[attr-defined]
+    a = _table(tmp_path / "a.csv", "P", 3000)
+    results = _both([_start(tmp_path, url, "import", str(a)) for _ in range(2)])
+    assert sorted(code for code, _, _ in results) == [0, 2], results
+    loser = next(r for r in results if r[0] == 2)
+    assert loser[2].startswith("error: 3000 review(s) already in the register"), loser[2]
+    assert len(loser[2].strip().splitlines()) == 1

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
+
 from casereview.codebook.registry import CodebookRegistry, default_registry
 from casereview.errors import CaseReviewError, ImportRejected
 from casereview.io.readers import read_table
 from casereview.io.validate import detect_codebook, validate_table
-from casereview.store.cases import write_batch
+from casereview.store.cases import clash_message, existing_references, write_batch
 from casereview.store.database import Store
 
 
@@ -52,6 +54,15 @@ def import_file(
         raise ImportRejected(str(path), errors)
     if not batch.reviews:
         raise CaseReviewError(f"{path}: the file has no data rows; nothing imported")
-    with store.session(write=True) as session:
-        write_batch(session, batch, coder=coder or get_settings().coder, replace=replace, progress=progress)
+    try:
+        with store.session(write=True) as session:
+            write_batch(session, batch, coder=coder or get_settings().coder, replace=replace, progress=progress)
+    except IntegrityError:
+        # On PostgreSQL another import may have committed the same reviews after our check:
+        # say so as the check would have (nothing of this import was written).
+        with store.session() as session:
+            clash = existing_references(session, [r.reference for r in batch.reviews])
+        if not clash:
+            raise
+        raise CaseReviewError(clash_message(clash)) from None
     return ImportReport(str(path), cb.key, len(batch.reviews), batch.child_count, batch.code_count)

@@ -32,6 +32,14 @@ def existing_references(session: Session, references: Iterable[str]) -> set[str]
     return found
 
 
+def clash_message(clash: set[str]) -> str:
+    shown = ", ".join(sorted(clash)[:10])
+    return (
+        f"{len(clash)} review(s) already in the register ({shown}); "
+        "import with --replace to overwrite them"
+    )
+
+
 def _study_ids(session: Session, keys: set[str]) -> dict[str, int]:
     ids = {key: sid for key, sid in session.execute(select(Study.key, Study.id).where(Study.key.in_(keys)))}
     for key in sorted(keys - ids.keys()):
@@ -61,11 +69,7 @@ def write_batch(
     refs = [r.reference for r in batch.reviews]
     clash = existing_references(session, refs)
     if clash and not replace:
-        shown = ", ".join(sorted(clash)[:10])
-        raise CaseReviewError(
-            f"{len(clash)} review(s) already in the register ({shown}); "
-            "import with --replace to overwrite them"
-        )
+        raise CaseReviewError(clash_message(clash))
     if clash:
         session.execute(delete(Review).where(Review.reference.in_(sorted(clash))))
     now = utcnow()
