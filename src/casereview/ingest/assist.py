@@ -72,7 +72,7 @@ def code_review(store: Store, reference: str, *, codebook: str | None = None) ->
         except ValidationError:
             continue
     kept = _strongest_per_value(kept)
-    with store.session() as s:
+    with store.session(write=True) as s:  # waits for another writer (SQLite)
         review, _ = review_document_ids(s, reference)
         added, removed, skipped = replace_pending(s, review, cb.id, cb.version, kept)
     return CodingResult(

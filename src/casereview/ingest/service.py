@@ -177,7 +177,7 @@ def store_document(
     """Write one read document (and its review, if new) in one transaction."""
     try:
         reference = storable(review.strip()) if review else reference_from_filename(path)
-        with store.session() as s:
+        with store.session(write=True) as s:  # waits for another writer (SQLite)
             known = document_by_sha(s, doc.sha256)
             if known is not None:
                 return _duplicate(path, known.id, known.review)
