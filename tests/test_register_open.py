@@ -217,3 +217,21 @@ def test_newer_postgres_register_is_refused_untouched(pg_database_url: str) -> N
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("CASEREVIEW_DATABASE_URL=mysql://u@localhost/db", "CASEREVIEW_DATABASE_URL: unsupported database URL"),
+        ("CASEREVIEW_CODEBOOK_DIRS=[not json", "CASEREVIEW_CODEBOOK_DIRS: '[not json' is not a JSON list"),
+    ],
+)
+def test_bad_settings_are_one_line(tmp_path: Path, setting: str, message: str) -> None:
+    name, value = setting.split("=", 1)
+    env = {**os.environ, name: value}
+    run = subprocess.run(
+        [sys.executable, "-m", "casereview", "codebook", "list"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, check=False, timeout=120,
+    )
+    assert run.returncode == 2 and run.stderr.startswith(f"error: {message}"), run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -36,7 +36,13 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             text = value.strip()
             if text.startswith("["):
-                return json.loads(text)
+                try:
+                    return json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(
+                        f"{text!r} is not a JSON list of folders ({exc.msg}); give folders "
+                        f"separated by {os.pathsep!r} or a list such as [\"/path/a\", \"/path/b\"]"
+                    ) from None
             return [p for p in text.split(os.pathsep) if p]
         return value
 
@@ -61,4 +67,5 @@ def get_settings() -> Settings:
     except ValidationError as exc:  # one line naming the setting, not a pydantic report
         first = exc.errors()[0]
         name = "CASEREVIEW_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
-        raise ConfigError(f"{name}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message}") from None
