@@ -47,6 +47,8 @@ def test_two_imports_of_different_files_both_succeed(tmp_path: Path, fresh: bool
     for code, stdout, stderr in results:
         assert code == 0, stderr
         assert "Traceback" not in stderr and "Imported 3000 reviews" in stdout
+    notices = [stderr.count("Created a new case register") for _, _, stderr in results]
+    assert sorted(notices) == ([0, 1] if fresh else [0, 0])  # only the one that made it says so
     listed = subprocess.run(
         [sys.executable, "-m", "casereview", "cases", "list", "-d", url, "--limit", "1"],
         capture_output=True, text=True, check=True,

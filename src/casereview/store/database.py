@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
+from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
@@ -66,6 +68,16 @@ def make_engine(url: str, *, read_only: bool = False) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def _claim(path: Path) -> bool:
+    """Create the register's (empty) file; False if another process made it first. Then of
+    two commands opening a new register at once, only one says it created it."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+    except FileExistsError:
+        return False
+    return True
+
+
 class Store:
     """The case register: one engine plus a session factory."""
 
@@ -109,7 +121,7 @@ class Store:
                 store.location = str(found.path)
                 return store
             store = cls(url)
-            store.location, store.created = str(found.path), not found.exists
+            store.location, store.created = str(found.path), not found.exists and _claim(found.path)
         else:
             store = cls(url)
             store.location = parsed.render_as_string(hide_password=True)
