@@ -127,7 +127,7 @@ def write_xlsx(pieces: Iterable[pd.DataFrame], cb: Codebook, path: Path) -> int:
                 sheet.write_row(0, 0, list(piece.columns), bold)
             if rows + len(piece) >= XLSX_MAX_ROWS:
                 raise CaseReviewError(
-                    f"{path.name}: more than {XLSX_MAX_ROWS - 1:,} rows do not fit in an Excel sheet; "
+                    f"more than {XLSX_MAX_ROWS - 1:,} rows do not fit in an Excel sheet; "
                     "export to .csv or .sav"
                 )
             for values in piece.itertuples(index=False, name=None):
