@@ -12,7 +12,8 @@ import pytest
 from casereview.app.access import Actor
 from casereview.app.audit import audit_trail
 from casereview.app.cases import list_cases
-from casereview.app.coding import coding_screen, decide
+from casereview.app.coding import coding_screen
+from casereview.app.decisions import decide
 from casereview.app.users import authenticate, create_user, update_user
 from casereview.errors import (
     AuthenticationError,
@@ -152,3 +153,21 @@ def test_user_add_from_the_command_line_reads_the_password_from_stdin(tmp_path: 
     [entry] = audit_trail(store, OWNER).rows
     assert entry.action == "create" and entry.after == {"name": "erin", "role": "coder"}
     store.close()
+
+
+def test_command_line_decisions_are_all_or_none_and_audited(register) -> None:  # type: ignore[no-untyped-def]
+    from casereview.app.access import cli_actor
+    from casereview.app.decisions import decide_codes
+
+    store, actors = register
+    items = [s for _, group in coding_screen(store, actors["coder"], REVIEW).groups for s in group]
+    a, b = items[-1].code.id, items[-2].code.id
+    with pytest.raises(NotFoundError):
+        decide_codes(store, cli_actor("Coder Three"), [a, 999_999], "reject")
+    still = {s.code.id for _, group in coding_screen(store, actors["coder"], REVIEW).groups for s in group}
+    assert a in still  # nothing of the batch was written
+    done = decide_codes(store, cli_actor("Coder Three"), [a, b], "reject")
+    assert [c.status for c in done] == ["rejected", "rejected"]
+    trail = audit_trail(store, actors["admin"], actor_name="Coder Three").rows
+    assert sorted(int(r.entity_id) for r in trail) == sorted([a, b])
+    assert all(r.before and r.before["status"] == "pending" for r in trail)

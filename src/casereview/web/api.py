@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from casereview.app.audit import AuditPage, audit_trail
 from casereview.app.cases import CasePage, list_cases
-from casereview.app.coding import CodingScreen, coding_screen, decide
+from casereview.app.coding import CodingScreen, coding_screen
+from casereview.app.decisions import decide
 from casereview.app.reviews import PageView, ReviewPage, document_page, review_page
 from casereview.app.users import UserView, create_user, list_users, update_user
 from casereview.store.case_filters import CaseFilter

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from casereview.app.coding import coding_screen, decide
+from casereview.app.coding import coding_screen
+from casereview.app.decisions import decide
 from casereview.errors import CaseReviewError, ConflictError
 from casereview.web.deps import Coder, Reader, StoreDep
 from casereview.web.render import render
