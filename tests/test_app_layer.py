@@ -25,14 +25,19 @@ from casereview.errors import (
 from casereview.store.case_filters import CaseFilter
 from casereview.store.database import Store
 from conftest import PACKAGE_DATA, make_sqlite_store
-from web_support import OWNER, PASSWORD, REVIEW, build_register
+from web_support import OWNER, PASSWORD, REVIEW, build_register, own_postgres
 
 
-@pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, Actor]]]:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def register(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Store, dict[str, Actor]]]:
+    if request.param == "postgresql":
+        with own_postgres() as store:
+            yield store, build_register(store)
+        return
     store = make_sqlite_store(Path(tmp_path_factory.mktemp("app")))
-    actors = build_register(store)
-    yield store, actors
+    yield store, build_register(store)
     store.close()
 
 
