@@ -62,6 +62,8 @@ ROUTES: dict[tuple[str, str], tuple[tuple[int, int, int, int], dict[str, object]
     ("PATCH", "/api/users/{user_id}"): (ADMIN_CHANGE, {"json": {"role": "boss"}}),
     ("GET", "/api/audit"): (ADMIN_API, {}),
     ("GET", "/api/openapi.json"): (READ_API, {}),
+    ("GET", "/agreement"): (READ_PAGE, {}),
+    ("GET", "/api/agreement"): (READ_API, {}),
 }
 
 
