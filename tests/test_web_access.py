@@ -64,6 +64,8 @@ ROUTES: dict[tuple[str, str], tuple[tuple[int, int, int, int], dict[str, object]
     ("GET", "/api/openapi.json"): (READ_API, {}),
     ("GET", "/agreement"): (READ_PAGE, {}),
     ("GET", "/api/agreement"): (READ_API, {}),
+    ("GET", "/dashboard"): (READ_PAGE, {}),
+    ("GET", "/reports/{kind}.{fmt}"): (READ_PAGE, {}),
 }
 
 
@@ -77,7 +79,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]
         other_code = s.scalar(select(Code.id).where(Code.status == "pending").order_by(Code.id.desc()))
     params = {
         "reference": REVIEW, "document_id": doc_id, "number": 1,
-        "code_id": other_code, "user_id": actors["viewer"].user_id,
+        "code_id": other_code, "user_id": actors["viewer"].user_id, "kind": "tables", "fmt": "xlsx",
     }
     with TestClient(app) as client:
         yield {"store": store, "actors": actors, "client": client, "app": app, "params": params}

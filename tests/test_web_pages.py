@@ -195,3 +195,30 @@ def test_admin_adds_a_user_who_can_then_sign_in(site) -> None:  # type: ignore[n
     assert "hana" in names
     with TestClient(site["client"].app) as client:
         assert _sign_in(client, "hana", PASSWORD)[0] == 303
+
+
+def test_dashboard_counts_cohorts_and_offers_the_reports(site) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from conftest import PACKAGE_DATA
+
+    with open(PACKAGE_DATA / "triennial-sample.csv", newline="") as f:
+        study_reviews = {r["review_id"] for r in csv.DictReader(f) if r["study"] == "triennial-2016-17"}
+    viewer = who(site, "viewer")
+    page = viewer.html("/dashboard")
+    row = next(r for r in page.css("table.dashboard tbody tr") if r.css_first(".cohort").text() == "triennial-2016-17")
+    assert int(row.css_first(".reviews").text()) == len(study_reviews)
+    links = [a.attributes["href"] for a in row.css(".downloads a")]
+    assert "/reports/tables.xlsx?study=triennial-2016-17" in links
+    r = viewer.get("/reports/tables.xlsx?study=triennial-2016-17")
+    assert r.status_code == 200 and r.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml")
+    assert r.headers["content-disposition"] == 'attachment; filename="triennial-2016-17-tables.xlsx"'
+    assert len(load_workbook(io.BytesIO(r.content)).sheetnames) > 1
+    html = viewer.get("/reports/briefing.html?study=triennial-2016-17")
+    assert html.status_code == 200 and html.text.lstrip().lower().startswith("<!doctype html")
+    bad = viewer.get("/reports/tables.pdf")
+    assert bad.status_code == 400 and "tables.xlsx" in HTMLParser(bad.text).css_first(".error").text()

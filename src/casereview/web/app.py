@@ -8,7 +8,16 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from casereview.store.database import Store
-from casereview.web import admin_pages, agreement_pages, api, coding_pages, errors, pages, signin
+from casereview.web import (
+    admin_pages,
+    agreement_pages,
+    api,
+    coding_pages,
+    dashboard_pages,
+    errors,
+    pages,
+    signin,
+)
 from casereview.web.config import WebSettings
 from casereview.web.security import SecurityHeaders, SignInThrottle
 
@@ -27,7 +36,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.state.throttle = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_minutes * 60)
     app.add_middleware(SecurityHeaders, https=settings.https)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (signin, pages, coding_pages, admin_pages, agreement_pages, api):
+    for module in (signin, pages, coding_pages, admin_pages, agreement_pages, dashboard_pages, api):
         app.include_router(module.router)
     errors.install(app)
     return app
