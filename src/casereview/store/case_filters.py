@@ -4,8 +4,8 @@ status, optionally limited to the reviews a full-text search found, one page at 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, not_, select
 from sqlalchemy.orm import Session, selectinload
