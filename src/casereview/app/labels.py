@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from casereview.codebook import default_registry
+from functools import lru_cache
+from pathlib import Path
+
+from casereview.codebook.registry import CodebookRegistry
 from casereview.errors import CaseReviewError
+from casereview.settings import get_settings
+
+
+@lru_cache(maxsize=4)
+def _registry(dirs: tuple[Path, ...]) -> CodebookRegistry:
+    # Reading the YAML codebooks costs ~0.8 s: once per set of codebook folders, not per page.
+    return CodebookRegistry.load(list(dirs))
+
+
+def registry() -> CodebookRegistry:
+    return _registry(tuple(get_settings().codebook_dirs))
 
 
 class Labeller:
     """(field label, value label, group) of a code; one codebook lookup per field."""
 
     def __init__(self) -> None:
-        self._registry = default_registry()
+        self._registry = registry()
         self._cache: dict[tuple[str, str], tuple[str, dict[str, str], str | None] | None] = {}
 
     def _field(self, codebook: str, field_id: str) -> tuple[str, dict[str, str], str | None] | None:
