@@ -81,3 +81,32 @@ class DocumentError(CaseReviewError):
 
     status = 422
     title = "Document rejected"
+
+
+class ConflictError(CaseReviewError):
+    """Someone else saved the same record since it was read: nothing was overwritten.
+    `changes` lists each field that differs as (field, the value read, the value now stored)."""
+
+    status = 409
+    title = "Changed by someone else"
+
+    def __init__(self, message: str, changes: list[tuple[str, object, object]]) -> None:
+        self.changes = list(changes)
+        super().__init__(
+            message, details=[f"{f}: you read {a!r}, now {b!r}" for f, a, b in self.changes]
+        )
+
+
+class AuthenticationError(CaseReviewError):
+    status = 401
+    title = "Sign-in needed"
+
+
+class PermissionDenied(CaseReviewError):
+    status = 403
+    title = "Not allowed"
+
+
+class TooManyAttempts(CaseReviewError):
+    status = 429
+    title = "Too many attempts"

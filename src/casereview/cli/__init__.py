@@ -14,7 +14,7 @@ import typer
 from casereview.errors import CaseReviewError
 
 # Each module defines `register(app)`; order sets the order of `casereview --help`.
-COMMAND_MODULES = ["setup", "codebook", "transfer", "cases", "documents", "reports", "extract"]
+COMMAND_MODULES = ["setup", "codebook", "transfer", "cases", "documents", "reports", "extract", "web", "agreement"]
 
 app = typer.Typer(
     name="casereview",

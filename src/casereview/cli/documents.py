@@ -199,10 +199,11 @@ def _register_codes(app: typer.Typer) -> None:
         database: DatabaseOption = None,
     ) -> None:
         """Accept pending suggestions as your final codes (all of them or none)."""
-        from casereview.store.suggestions import accept_code
+        from casereview.app.decisions import decide_codes
 
-        with open_store(database, write=True).session(write=True) as s:
-            done = [accept_code(s, i, _coder(coder), child=child) for i in code_ids]
+        done = decide_codes(
+            open_store(database, write=True), _actor(coder), code_ids, "accept", child=child
+        )
         for c in done:
             console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})", markup=False)
 
@@ -215,10 +216,12 @@ def _register_codes(app: typer.Typer) -> None:
         database: DatabaseOption = None,
     ) -> None:
         """Correct a pending suggestion's value and make it your final code."""
-        from casereview.store.suggestions import edit_code
+        from casereview.app.decisions import decide_codes
 
-        with open_store(database, write=True).session(write=True) as s:
-            c = edit_code(s, code_id, value, _coder(coder), child=child)
+        [c] = decide_codes(
+            open_store(database, write=True), _actor(coder), [code_id], "edit",
+            value=value, child=child,
+        )
         console.print(f"code {c.id}: {c.field_id} = {c.value} is final ({c.coder})", markup=False)
 
     @group.command("reject")
@@ -228,12 +231,19 @@ def _register_codes(app: typer.Typer) -> None:
         database: DatabaseOption = None,
     ) -> None:
         """Reject pending suggestions (kept on record, not proposed again)."""
-        from casereview.store.suggestions import reject_code
+        from casereview.app.decisions import decide_codes
 
-        with open_store(database, write=True).session(write=True) as s:
-            done = [reject_code(s, i, _coder(coder)) for i in code_ids]
+        done = decide_codes(open_store(database, write=True), _actor(coder), code_ids, "reject")
         for c in done:
             console.print(f"code {c.id}: rejected ({c.coder})", markup=False)
+
+
+def _actor(name: str | None):  # type: ignore[no-untyped-def]
+    """The person at the command line, named by --coder or CASEREVIEW_CODER; their
+    decisions go to the audit trail like the web app's."""
+    from casereview.app.access import cli_actor
+
+    return cli_actor(_coder(name))
 
 
 def _coder(name: str | None) -> str:

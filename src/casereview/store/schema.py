@@ -102,3 +102,8 @@ class Code(Base):
     subject: Mapped[str | None] = mapped_column(String(50))
     assertion: Mapped[str | None] = mapped_column(String(50))
     confidence: Mapped[float | None] = mapped_column(Float)
+    # Optimistic locking: every ORM update checks and bumps it, so two people saving the
+    # same code cannot silently overwrite each other (migration 0006).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as is)

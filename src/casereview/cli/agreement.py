@@ -1,0 +1,47 @@
+"""`casereview agreement`: how far independent coders agree, per field and overall."""
+
+from __future__ import annotations
+
+import typer
+from rich.table import Table
+
+from casereview.cli.common import DatabaseOption, console, open_store
+
+
+def _num(x: float | None, digits: int = 3) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("agreement")
+    def agreement_cmd(
+        study: str | None = typer.Option(None, help="Only reviews of this study"),
+        codebook: str | None = typer.Option(None, "--codebook", "-c", help="Only this codebook"),
+        database: DatabaseOption = None,
+    ) -> None:
+        """Agreement between people who coded the same reviews: per field and overall, the
+        units compared, how many agreed, Cohen's kappa (two coders) and Krippendorff's alpha."""
+        from casereview.app.access import cli_actor
+        from casereview.app.agreement import coder_agreement
+        from casereview.settings import get_settings
+
+        report = coder_agreement(
+            open_store(database), cli_actor(get_settings().coder), study=study, codebook=codebook
+        )
+        if not report.fields:
+            console.print(
+                f"No field was coded by two or more people ({len(report.coders)} coder(s): "
+                f"{', '.join(report.coders) or 'none'}); nothing to compare."
+            )
+            return
+        table = Table("field", "coders", "units", "agreed", "%", "Cohen's kappa", "Krippendorff's alpha")
+        for a in [*report.fields, report.overall]:
+            table.add_row(
+                a.name, str(len(a.coders)), str(a.units), str(a.agreed), _num(a.percent, 1),
+                _num(a.kappa), _num(a.alpha),
+            )
+        console.print(table)
+        console.print(
+            f"Coders: {', '.join(report.coders)}. Units coded by one person only are left out; "
+            f"{report.single_only} field(s) had nothing to compare. — means undefined (no variation)."
+        )
