@@ -39,13 +39,18 @@ def test_upgrade_from_0003_keeps_every_row_and_reference(tmp_path: Path) -> None
     store = Store(f"sqlite:///{db}")
     upgrade(store.engine, "0003")
     import_file(store, SMALL)
+    tables = ("reviews", "children", "codes", "review_studies")
     con = sqlite3.connect(db)
-    before = [con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("reviews", "children", "codes", "review_studies")]
+    # Later revisions may add columns (0006 adds codes.version); the rows must keep every
+    # value of the columns they had.
+    columns = {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in tables}
+    select_old = {t: f"SELECT {', '.join(columns[t])} FROM {t} ORDER BY 1" for t in tables}
+    before = [con.execute(select_old[t]).fetchall() for t in tables]
     con.close()
     store.migrate()
     con = sqlite3.connect(db)
     try:
-        after = [con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("reviews", "children", "codes", "review_studies")]
+        after = [con.execute(select_old[t]).fetchall() for t in tables]
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         sql = con.execute("SELECT sql FROM sqlite_master WHERE name = 'reviews'").fetchone()[0]

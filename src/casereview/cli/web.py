@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
             password = sys.stdin.readline().rstrip("\r\n")
         else:
             password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-        user = create_user(open_store(database), _cli_actor(), name, role, password)
+        user = create_user(open_store(database, write=True), _cli_actor(), name, role, password)
         console.print(f"user {user.name} added as {user.role}")
 
     @group.command("list")
@@ -61,7 +61,7 @@ def register(app: typer.Typer) -> None:
         from casereview.app.users import list_users, update_user
         from casereview.errors import NotFoundError
 
-        store = open_store(database)
+        store = open_store(database, write=True)
         actor = _cli_actor()
         found = [u for u in list_users(store, actor) if u.name == name]
         if not found:
@@ -80,6 +80,6 @@ def register(app: typer.Typer) -> None:
 
         from casereview.web.app import create_app
 
-        store = open_store(database)
-        console.print(f"casereview on http://{host}:{port}/ (register: {store.url})")
+        store = open_store(database, write=True)
+        console.print(f"casereview on http://{host}:{port}/ (register: {store.url})", markup=False)
         uvicorn.run(create_app(store), host=host, port=port, log_level="info")
