@@ -229,7 +229,7 @@ def test_comparison_matches_scipy_and_statsmodels(page) -> None:  # type: ignore
     low, high = proportion_confint(69, 97, alpha=0.05, method="wilson")
     assert da["95% CI"] == f"{low * 100:.0f}\u2013{high * 100:.0f}%"
     p = binomtest(69, 97, 0.54).pvalue
-    assert da["p"] == ("< 0.001" if p < 0.001 else f"{p:.3f}")
+    assert da["p"] == ("<0.001" if p < 0.001 else f"{p:.3f}")
     trio = t["All three 'toxic trio' factors"]
     assert trio["This cohort"].startswith("27 of 97") and trio["Published"] == "22%"
     assert trio["p"] == f"{binomtest(27, 97, 0.22).pvalue:.3f}"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from casereview.errors import CaseReviewError
+from casereview.numbers import fmt_number, fmt_p, fmt_pct
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,13 @@ class TestResult:
     caveat: str | None = None
 
     def describe(self) -> str:
-        stat = "" if self.statistic is None else f", statistic {self.statistic:.3f}"
+        stat = "" if self.statistic is None else f", statistic {fmt_number(self.statistic, 3)}"
         dof = "" if self.dof is None else f", df {self.dof}"
         return f"{self.method}{stat}{dof}, p = {format_p(self.p_value)}"
 
 
 def format_p(p: float) -> str:
-    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+    return fmt_p(p)
 
 
 def wilson_ci(count: int, n: int, alpha: float = 0.05) -> tuple[float, float]:
@@ -95,7 +96,7 @@ def _small_expected_caveat(expected: np.ndarray) -> str | None:
     small = float((expected < 5).mean())
     if small <= 0.2:
         return None
-    return f"{small:.0%} of expected counts are below 5: the chi-square approximation is unreliable"
+    return f"{fmt_pct(small * 100)} of expected counts are below 5: the chi-square approximation is unreliable"
 
 
 def two_proportions(k1: int, n1: int, k2: int, n2: int) -> TestResult:

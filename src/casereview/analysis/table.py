@@ -32,11 +32,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any, Literal
 
 import pandas as pd
+
+from casereview import numbers
 
 Unit = Literal["children", "reviews", "cases", "population"]
 Kind = Literal[
@@ -205,8 +206,36 @@ class ResultTable:
         ):
             pct = pct_frame.at[row, col]
             if not _isnan(pct):
-                text = f"{text} ({round_half_up(float(pct), pct_decimals)}%)"
+                text = f"{text} ({numbers.fmt_pct(pct, pct_decimals)})"
         return text
+
+    def rounding_note(self, pct_decimals: int = 0) -> str | None:
+        """The note printed under the table when its rounded percentages do not add to 100
+        (only where the exact percentages do: categories of one variable, no hidden cell)."""
+        pct = self.percent
+        if pct is None or self.kind not in ("frequency", "crosstab"):
+            return None
+        body = pct.loc[
+            [r for r in self.body.index if r in pct.index],
+            [c for c in self.body.columns if c in pct.columns],
+        ]
+        if body.empty:
+            return None
+        if self.percent_basis == "row":
+            runs = [list(body.loc[r]) for r in body.index]
+        elif self.percent_basis == "column":
+            runs = [list(body[c]) for c in body.columns]
+        else:
+            runs = [list(body.to_numpy().ravel())]
+        for run in runs:
+            if any(numbers.is_missing(v) for v in run):
+                continue
+            if sum(numbers.exact(v) for v in run) != 100:
+                continue  # not parts of one whole (multiple answers, or missing left out)
+            note = numbers.rounded_sum_note(run, pct_decimals)
+            if note is not None:
+                return note
+        return None
 
     def to_records(self) -> list[dict[str, Any]]:
         """Rows as plain dicts (JSON API): the row label under `""` plus one key per column."""
@@ -221,29 +250,13 @@ class ResultTable:
 
 
 def format_number(value: Any, decimals: int | None = None) -> str:
-    """A number as a table shows it; NaN/None as an en dash.
-
-    `decimals=None` (default): whole numbers without decimals, others with one decimal
-    (mean scores such as 15.3, as 000 Table 6 prints them)."""
-    if value is None or _isnan(value):
-        return "\u2013"
-    if isinstance(value, str):
-        return value
-    f = float(value)
-    if decimals is None:
-        if f.is_integer():
-            return str(int(f))
-        decimals = 1
-    return round_half_up(f, decimals)
+    """A number as a table shows it; NaN/None as an en dash (see `casereview.numbers`)."""
+    return numbers.fmt_number(value, decimals)
 
 
-def round_half_up(value: float, decimals: int) -> str:
-    """Rounded as published tables round (13.25 -> 13.3), not Python's half-to-even (13.2).
-
-    The float's shortest repr is taken as the decimal value, so 13.25 rounds up even
-    though its binary value is a hair either side."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return str(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+def round_half_up(value: Any, decimals: int) -> str:
+    """Rounded as published tables round (13.25 -> 13.3), on the exact value."""
+    return str(numbers.round_half_up(value, decimals))
 
 
 def _isnan(value: Any) -> bool:

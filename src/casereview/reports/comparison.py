@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import pandas as pd
 
 from casereview.analysis.reference import ReferenceFigure, compare_cohort, for_codebook, library
-from casereview.analysis.stats import format_p
 from casereview.analysis.table import ResultTable
 from casereview.errors import CaseReviewError
+from casereview.numbers import fmt_ci, fmt_p, fmt_pct, percent, round_half_up
 from casereview.reports.context import ReportData
 from casereview.reports.layout import ExhibitSpec, SectionSpec, Tables
 from casereview.reports.observations import lower_first, pct
@@ -73,22 +73,24 @@ def comparison_view(table: ResultTable) -> pd.DataFrame:
                 "\u2013",
             )
         elif hidden:
-            cohort, ci, ref, diff = marker, marker, f"{r['Reference %']:.0f}%", marker
+            cohort, ci, ref, diff = marker, marker, fmt_pct(r["Reference %"]), marker
         else:
-            cohort = f"{int(r['Cohort n'])} of {int(r['Cohort total'])} ({r['Cohort %']:.0f}%)"
-            ci = f"{r['95% CI low']:.0f}\u2013{r['95% CI high']:.0f}%"
-            published = f"{r['Reference %']:.0f}%"
+            n, total = int(r["Cohort n"]), int(r["Cohort total"])
+            cohort = f"{n} of {total} ({fmt_pct(percent(n, total))})"
+            ci = fmt_ci(r["95% CI low"], r["95% CI high"])
+            published = fmt_pct(r["Reference %"])
             if pd.notna(r.get("Reference n")) and pd.notna(r.get("Reference total")):
                 published += f" ({int(r['Reference n'])} of {int(r['Reference total'])})"
             ref = published
-            diff = f"{r['Cohort %'] - r['Reference %']:+.0f} points"
+            gap = round_half_up(r["Cohort %"] - r["Reference %"])
+            diff = f"{'+' if gap >= 0 else ''}{gap} points"
         rows[re.sub(r"\s*\[[^\]]+\]$", "", str(label))] = {
             "This cohort": cohort,
             "95% CI": ci,
             "Published": ref,
             "Difference": diff,
             "Test": str(r["Test"]),
-            "p": format_p(float(r["p"])) if pd.notna(r["p"]) else "\u2013",
+            "p": fmt_p(r["p"]),
             "Source": str(r["Source"]),
         }
     return pd.DataFrame.from_dict(rows, orient="index")
@@ -134,7 +136,7 @@ def observe(t: Tables, d: ReportData) -> Iterator[str]:
             continue
         if table.is_suppressed(label, "Cohort %"):
             continue
-        p = format_p(c.test.p_value)
+        p = fmt_p(c.test.p_value)
         p_text = f"p {p}" if p.startswith("<") else f"p = {p}"
         here, there = pct(c.proportion * 100), pct(ref.proportion * 100)
         population = lower_first(ref.population)

@@ -10,6 +10,7 @@ from importlib import resources
 
 import jinja2
 
+from casereview import numbers
 from casereview.reports.charts import chart_data_uri
 from casereview.reports.model import StudyReport
 from casereview.reports.tableview import table_view
@@ -17,13 +18,17 @@ from casereview.reports.tableview import table_view
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("casereview.reports", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    # Templates print figures through the one formatter, as tables and sentences do.
+    env.filters["pct"] = numbers.fmt_pct
+    env.filters["num"] = numbers.fmt_number
+    return env
 
 
 def stylesheet(name: str) -> str:

@@ -69,6 +69,11 @@ def make_tables(layout: Layout, data: ReportData) -> dict[str, ResultTable]:
     return tables
 
 
+def _rounding(table: ResultTable, shown: bool) -> tuple[str, ...]:
+    note = table.rounding_note() if shown else None
+    return () if note is None else (note,)
+
+
 def assemble(
     layout: Layout, data: ReportData, extra_sections: Iterable[SectionSpec] = ()
 ) -> Assembled:
@@ -89,7 +94,7 @@ def assemble(
                     number=counters[ex.kind],
                     table=t,
                     title=ex.title or t.title,
-                    notes=(*ex.notes, *t.notes),
+                    notes=(*ex.notes, *t.notes, *_rounding(t, ex.percent)),
                     percent=ex.percent,
                     row_header=ex.row_header,
                 )

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from casereview import numbers
 from casereview.analysis.table import ResultTable
 
 
@@ -25,23 +26,22 @@ class Share:
 
     @property
     def pct(self) -> str:
-        return pct(self.percent)
+        # From the count and its denominator when both are known (exact), else the table's.
+        exact = numbers.percent(self.count, self.of) if self.of else None
+        return pct(self.percent if exact is None else exact)
 
     @property
     def n(self) -> str:
         return number(self.count)
 
 
-def pct(value: float | None) -> str:
+def pct(value: Any) -> str:
     """71 -> '71%'; 42.6 -> '43%' (whole percentages, as the reference documents mostly give)."""
-    if value is None or pd.isna(value):
-        return "\u2013"
-    return f"{value:.0f}%"
+    return numbers.fmt_pct(value)
 
 
 def number(value: float) -> str:
-    f = float(value)
-    return str(int(f)) if f.is_integer() else f"{f:.1f}"
+    return numbers.fmt_number(value)
 
 
 def words(n: int) -> str:

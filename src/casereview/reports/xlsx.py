@@ -12,9 +12,13 @@ from typing import Any
 
 import pandas as pd
 
+from casereview import numbers
 from casereview.analysis.table import ResultTable
 from casereview.reports.model import Exhibit, StudyReport
 from casereview.reports.tableview import column_text
+
+PCT_DECIMALS = 0  # as the report's tables print percentages
+MEAN_DECIMALS = 1  # as they print means and other fractional values
 
 
 def _label(key: Any) -> str:
@@ -45,10 +49,13 @@ def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
         return v
     if v is None or pd.isna(v):
         return None
-    v = float(v)
+    # The cell holds the number the HTML/PDF print (rounded half up on its exact value),
+    # and its number format shows the same places: whole percentages, means to one decimal.
     if what == "percent":
-        return round(v, 1)
-    return int(v) if v.is_integer() else round(v, 2)
+        return numbers.rounded(v, PCT_DECIMALS)
+    if numbers.exact(v).denominator == 1:
+        return int(numbers.exact(v))
+    return numbers.rounded(v, MEAN_DECIMALS)
 
 
 def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
@@ -66,6 +73,8 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
         for j, (_, col, what) in enumerate(cols, start=1):
             value = _cell(t, row, col, what)
             fmt = formats["pct" if what == "percent" else "num"]
+            if isinstance(value, float) and what != "percent":
+                fmt = formats["mean"]
             if value is None:
                 ws.write_blank(r, j, None)
             elif isinstance(value, str):
@@ -99,7 +108,8 @@ def render_xlsx(report: StudyReport) -> bytes:
         ),
         "bold": book.add_format({"bold": True}),
         "num": book.add_format({"num_format": "General"}),
-        "pct": book.add_format({"num_format": "0.0"}),
+        "pct": book.add_format({"num_format": "0"}),
+        "mean": book.add_format({"num_format": "0.0"}),
         "marker": book.add_format({"align": "right", "italic": True}),
         "note": book.add_format({"italic": True, "font_color": "#5D6877"}),
         "link": book.add_format({"font_color": "#0B3C68", "underline": 1}),

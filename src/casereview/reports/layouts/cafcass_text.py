@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from casereview.analysis.table import ResultTable
+from casereview.numbers import fmt_number
 from casereview.reports.context import ReportData
 from casereview.reports.layout import Tables
 from casereview.reports.observations import (
@@ -161,12 +162,12 @@ def risk(t: Tables, d: ReportData) -> Iterator[str]:
         maximum = scores.extra.get("maximum")
         if overall is not None:
             of_max = f" out of a possible {number(maximum)}" if maximum else ""
-            yield f"The average risk rating was {overall:.1f}{of_max}."
+            yield f"The average risk rating was {fmt_number(overall, 1)}{of_max}."
         found = [(g, value(scores, g, col)) for g in scores.groups]
         groups = [(g, v) for g, v in found if v is not None]
         if len(groups) >= 2:
             groups.sort(key=lambda gv: -gv[1])
-            text = join([f"{lower_first(g.removeprefix('Total '))} {v:.1f}" for g, v in groups])
+            text = join([f"{lower_first(g.removeprefix('Total '))} {fmt_number(v, 1)}" for g, v in groups])
             yield f"Average ratings by law type: {text}."
     spread = t.get("score_spread")
     lo, hi = value(spread, ALL, "Minimum"), value(spread, ALL, "Maximum")
@@ -250,7 +251,7 @@ def characteristics(t: Tables, d: ReportData) -> Iterator[str]:
     if known:
         yield (
             "The average (mean) age at the birth of the first child was "
-            + join([f"{m:.0f} for {who}" for who, m in known])
+            + join([f"{fmt_number(m, 0)} for {who}" for who, m in known])
             + "."
         )
 

@@ -16,9 +16,10 @@ from casereview.analysis.frequency import frequency
 from casereview.analysis.risk import presence_table
 from casereview.analysis.table import ResultTable
 from casereview.codebook.model import Codebook, CodebookField
+from casereview.numbers import fmt_number
 from casereview.reports.context import ReportData
 from casereview.reports.layout import ExhibitSpec, Layout, SectionSpec, Tables
-from casereview.reports.observations import cell, join, lower_first, number, ranked, top, value
+from casereview.reports.observations import cell, join, lower_first, ranked, top, value
 
 
 def _slug(text: str) -> str:
@@ -114,7 +115,7 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
             elif table.kind == "summary":
                 mean = value(table, table.row_total, "Mean") if table.row_total else None
                 if mean is not None:
-                    yield f"{table.title.removesuffix(': summary')}: mean {number(round(mean, 1))}."
+                    yield f"{table.title.removesuffix(': summary')}: mean {fmt_number(mean, 1)}."
 
     return observe
 
