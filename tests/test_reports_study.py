@@ -160,19 +160,23 @@ def test_key_observations_are_written_from_the_numbers(page) -> None:  # type: i
     said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
     da = pub.DOMESTIC_ABUSE_TEXT
     assert (
-        f"Domestic abuse was the most common risk factor, present in {da['percent']}% of cases ({da['cases']} cases)"
+        f"Domestic abuse was the most common risk factor, present in {da['percent']}% of cases ({da['cases']} of 97)"
         in said
     )
     trio = pub.TOXIC_TRIO_001
     assert (
-        f"{trio['all_three_percent']}% of cases involved all three 'toxic trio' risk factors"
+        f"{trio['all_three_percent']}% of cases (27 of 97) involved all three 'toxic trio' risk factors"
         in said
     )
     assert (
-        f"At least one of the three was present in {trio['at_least_one_percent']}% of cases" in said
+        f"At least one of the three was present in {trio['at_least_one_percent']}% of cases (86 of 97)"
+        in said
     )
     assert f"{trio['none']} cases featured none of the three" in said
-    assert f"{pub.PERPETRATOR_TEXT['familial_percent']}% of incidents were known or thought" in said
+    assert (
+        f"{pub.PERPETRATOR_TEXT['familial_percent']}% of incidents (73 of 97) were known or thought"
+        in said
+    )
     summary = [li.text(strip=True) for li in page.css("#summary li")]
     assert any("71% of cases" in s for s in summary)
 
@@ -304,7 +308,7 @@ def test_any_codebook_gets_a_report_from_its_field_groups(tmp_path: Path) -> Non
     assert count(html_table(page, "frequency_fatal")["Yes"]["Number"]) == died
     said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
     assert (
-        f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% ({died} of {len(kids)})"
+        f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% of children ({died} of {len(kids)})"
         in said
     )
     assert (
@@ -313,3 +317,24 @@ def test_any_codebook_gets_a_report_from_its_field_groups(tmp_path: Path) -> Non
         )
         is not None
     )
+
+
+def test_every_percentage_sentence_states_its_denominator(page) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with a percentage also says what it divides by ('28% of cases (27 of 97)');
+    the old sentences gave '28% of cases (27 cases)'."""
+    items = page.css(".observations li") + page.css("#summary li")
+    sentences = [
+        s
+        for li in items
+        for s in re.split(r"(?<=\.) (?=[A-Z0-9])", " ".join(li.text().split()))
+        if "%" in s
+    ]
+    assert sentences
+    for s in sentences:
+        for pct in re.finditer(r"\d+%", s):
+            after = s[pct.end() :]
+            before = s[: pct.start()]
+            stated = re.match(r"[^.;%]*?\(?\d+ of (the )?\d+", after) or re.search(
+                r"\d+ of (the )?\d+[^%]*$", before
+            )
+            assert stated, f"no denominator for {pct.group()} in: {s}"

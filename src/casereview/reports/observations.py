@@ -23,6 +23,7 @@ class Share:
     count: float
     percent: float | None
     of: int | None  # the denominator the percentage is of, when known
+    unit: str = ""  # what is counted ("cases", "children"), for stating the denominator
 
     @property
     def pct(self) -> str:
@@ -33,6 +34,23 @@ class Share:
     @property
     def n(self) -> str:
         return number(self.count)
+
+    @property
+    def n_of(self) -> str:
+        """'27 of 97' (or '27' when the denominator is not known)."""
+        return f"{self.n} of {number(self.of)}" if self.of else self.n
+
+    @property
+    def stated(self) -> str:
+        """The percentage with what it divides by: '28% of cases (27 of 97)'."""
+        of_unit = f" of {self.unit}" if self.unit else ""
+        return f"{self.pct}{of_unit} ({self.n_of})"
+
+    @property
+    def stated_inline(self) -> str:
+        """The same inside brackets: '70% of cases, 68 of 97'."""
+        of_unit = f" of {self.unit}" if self.unit else ""
+        return f"{self.pct}{of_unit}, {self.n_of}"
 
 
 def pct(value: Any) -> str:
@@ -79,7 +97,14 @@ def cell(table: ResultTable | None, row: Any, col: Any = None) -> Share | None:
             of = None if pd.isna(total) else int(total)
     elif table.percent_basis == "total":
         of = table.denominator
-    return Share(str(row), float(value), p, of)
+    elif table.percent_basis == "row" and row in table.extra.get("known", {}):
+        of = int(table.extra["known"][row])  # per-row denominators (risk factors present)
+    return Share(str(row), float(value), p, of, _unit_word(table.unit))
+
+
+def _unit_word(unit: str) -> str:
+    """Reviews are called cases in the report's prose, as 000 and 001 do."""
+    return "cases" if unit == "reviews" else unit
 
 
 def ranked(

@@ -97,7 +97,7 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
                 if order:
                     yield (
                         "Most often present: "
-                        + join([f"{lower_first(s.label)} ({s.pct})" for s in order])
+                        + join([f"{lower_first(s.label)} ({s.stated_inline})" for s in order])
                         + "."
                     )
             elif table.kind == "frequency":
@@ -106,12 +106,11 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
                 if d.codebook.has_field(fid) and d.codebook.field(fid).type == "yes_no":
                     yes = cell(table, "Yes")
                     if yes is not None and yes.percent is not None:
-                        of = f" of {yes.of}" if yes.of else ""
-                        yield f"{label}: yes in {yes.pct} ({yes.n}{of})."
+                        yield f"{label}: yes in {yes.stated}."
                     continue
                 best = top(table)
                 if best is not None and best.percent is not None:
-                    yield f"{label}: most often {best.label} ({best.n}, {best.pct})."
+                    yield f"{label}: most often {best.label} ({best.stated_inline})."
             elif table.kind == "summary":
                 mean = value(table, table.row_total, "Mean") if table.row_total else None
                 if mean is not None:
