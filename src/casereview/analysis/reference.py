@@ -32,6 +32,7 @@ from casereview import numbers
 from casereview.analysis import stats
 from casereview.analysis.bands import PRESETS
 from casereview.analysis.frequency import units
+from casereview.analysis.members import Members, unit_ids
 from casereview.analysis.risk import known_mask
 from casereview.analysis.table import ResultTable
 from casereview.codebook.model import Codebook
@@ -261,6 +262,7 @@ def compare_cohort(
     refs = [reference(r) for r in references] if references else for_codebook(codebook.id)
     rows: dict[str, dict[str, object]] = {}
     comparisons: list[Comparison] = []
+    sets: dict[str, tuple[str, np.ndarray, np.ndarray, np.ndarray]] = {}
     for ref in refs:
         m = ref.measure_for(codebook.id)
         if m is None:
@@ -274,10 +276,15 @@ def compare_cohort(
             counts = PRESETS[m.bands].cut(data[m.field]).value_counts()
             c = compare_distribution({str(k): int(v) for k, v in counts.items()}, ref)
         elif ref.kind == "proportion":
-            k, n = cohort_counts(frame, codebook, m)
+            data, present, known = _measure(frame, codebook, m)
+            k, n = int(present[known].sum()), int(known.sum())
             if n == 0:
                 continue
             c = compare(k, n, ref)
+            unit = "reviews" if codebook.field(m.field).level == "review" else "children"
+            ids = unit_ids(data, unit)
+            if ids is not None:  # the units behind the row's count and total (analysis.members)
+                sets[ref.label + f" [{ref.id}]"] = (unit, ids, present & known, known)
         else:
             continue
         comparisons.append(c)
@@ -307,8 +314,23 @@ def compare_cohort(
             "Reference populations differ from the cohort (see each figure's source).",
         ),
         caveats=tuple(c.test.caveat for c in comparisons if c.test.caveat),
-        extra={"comparisons": tuple(comparisons)},
+        extra={"comparisons": tuple(comparisons), "members": _row_members(df, sets)},
     )
+
+
+def _row_members(
+    df: pd.DataFrame, sets: dict[str, tuple[str, np.ndarray, np.ndarray, np.ndarray]]
+) -> tuple[Members, ...]:
+    """Per row, the units of 'Cohort n' and 'Cohort total' (one Members per unit kind)."""
+    if "Cohort n" not in df.columns:
+        return ()
+    jn, jt = list(df.columns).index("Cohort n"), list(df.columns).index("Cohort total")
+    by_unit: dict[str, tuple[np.ndarray, dict[tuple[int, int], np.ndarray]]] = {}
+    for label, (unit, ids, count, total) in sets.items():
+        i = list(df.index).index(label)
+        cells = by_unit.setdefault(unit, (ids, {}))[1]
+        cells[(i, jn)], cells[(i, jt)] = count, total
+    return tuple(Members(u, ids, cells=cells) for u, (ids, cells) in by_unit.items())
 
 
 def adjust_holm(comparisons: Sequence[Comparison]) -> list[Comparison]:

@@ -21,6 +21,7 @@ from casereview.analysis.axis import Axis, Hierarchy, Values, make_axis
 from casereview.analysis.codes import field_label
 from casereview.analysis.derive import score_rule, score_values
 from casereview.analysis.frequency import _arrange, units
+from casereview.analysis.members import Members, by_labels, unit_ids
 from casereview.analysis.table import ChartHint, ResultTable, Unit
 from casereview.codebook.model import Codebook
 
@@ -99,6 +100,20 @@ def score_summary(
     ]
     if n_missing:
         all_notes.append(f"{n_missing} cases with a field of the score not coded are left out.")
+    members: dict[str, object] = {}
+    ids = unit_ids(data, unit)
+    if ids is not None:
+        index = {lab: i for i, lab in enumerate(raxis.labels)}
+        rows = [
+            np.isin(r, [index[m] for m in groups[lab]]) if lab in groups else r == index[lab]
+            for lab in labels[:-1]
+        ] + [r >= 0]
+        cols = [c == j for j in range(nc)] if across is not None else [c >= 0]
+        if across is not None:
+            cols.append(c >= 0)
+        valid = ~np.isnan(score)
+        members["members"] = Members(unit, ids, rows=[m & valid for m in rows], cols=cols)
+        members["scores"] = score
     return ResultTable(
         id=table_id or f"{sid}_by_{by}" + (f"_and_{across}" if across else ""),
         title=title or f"Average {rule.label.lower()} by {field_label(codebook, by).lower()}",
@@ -116,7 +131,7 @@ def score_summary(
         chart=ChartHint(
             kind="grouped_bar" if across else "bar", y_label=f"Average {rule.label.lower()}"
         ),
-        extra={"maximum": rule.maximum},
+        extra={"maximum": rule.maximum, **members},
     )
 
 
@@ -137,6 +152,7 @@ def score_range(
     score = data[sid].to_numpy(dtype=float)
     valid = ~np.isnan(score)
     rows: dict[str, np.ndarray] = {}
+    sets: dict[str, np.ndarray] = {}
     groups: dict[str, tuple[str, ...]] = {}
     in_table = valid
     if by is not None:
@@ -144,9 +160,11 @@ def score_range(
         r = axis.codes(data[by])
         in_order, groups = _order(axis, r, valid)
         for label, idxs in in_order:
-            rows[label] = score[np.isin(r, idxs) & valid]
+            sets[label] = np.isin(r, idxs) & valid
+            rows[label] = score[sets[label]]
         in_table = valid & (r >= 0)
     rows[ALL_CASES] = score[in_table]
+    sets[ALL_CASES] = in_table
     stats = {
         label: (
             len(v),
@@ -160,6 +178,12 @@ def score_range(
         stats, orient="index", columns=["Cases", "Mean", "Minimum", "Maximum"]
     )
     df["Range"] = df["Maximum"] - df["Minimum"]
+    ids = unit_ids(data, unit)
+    extra: dict[str, object] = {}
+    if ids is not None:
+        cases = {(label, "Cases"): m for label, m in sets.items()}
+        extra = {"members": by_labels(unit, ids, list(df.index), list(df.columns), cases)}
+        extra["scores"] = score
     return ResultTable(
         id=table_id or f"{sid}_range" + (f"_by_{by}" if by else ""),
         title=f"{rule.label}: mean, minimum and maximum"
@@ -173,6 +197,7 @@ def score_range(
         source=source,
         row_total=ALL_CASES,
         groups=groups,
+        extra=extra,
     )
 
 
