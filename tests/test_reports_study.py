@@ -338,3 +338,32 @@ def test_every_percentage_sentence_states_its_denominator(page) -> None:  # type
                 r"\d+ of (the )?\d+[^%]*$", before
             )
             assert stated, f"no denominator for {pct.group()} in: {s}"
+
+
+def _notes(page, table_id: str) -> str:  # type: ignore[no-untyped-def]
+    figure = page.css_first(f'figure.exhibit[data-table-id="{table_id}"]')
+    assert figure is not None, table_id
+    notes = figure.css_first(".notes")
+    return " ".join(notes.text().split()) if notes is not None else ""
+
+
+def test_known_inconsistencies_of_the_documents_are_noted_beside_the_table(page) -> None:  # type: ignore[no-untyped-def]
+    """'Reproduces 000 Table 1' under 16 of 26 where the document prints 18 of 28 had no
+    note; each inconsistency of published_tables.INCONSISTENCIES that concerns a table of the
+    report is now explained under it, with the document's figures."""
+    from analysis_acceptance import inconsistency
+
+    t1 = inconsistency("000 Table 1")
+    scr = _notes(page, "scr_type")
+    assert "Reproduces 000 Table 1" in scr
+    assert f"{t1['published']} submissions" in scr and f"{t1['implied']} reviews analysed" in scr
+    assert count(html_table(page, "scr_type")["Total"]["Number"]) == t1["implied"]
+    t5 = inconsistency("001 Table 5")
+    assert f"{t5['published']}" in _notes(page, "risk_score_by_law_type")
+    neglect = inconsistency("000 Table 5")
+    assert f"{neglect['published']}%" in _notes(page, "incident_type_by_study")
+    da = _notes(page, "da_perpetrator_by_law_type")
+    assert f"{inconsistency('001 Section 5.3.2 text')['published']}%" in da
+    assert f"{inconsistency('001 Executive summary')['published']}%" in da
+    # A table citing no inconsistent source gets no such note.
+    assert "About the source" not in _notes(page, "law_type")
