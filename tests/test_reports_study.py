@@ -216,7 +216,7 @@ def test_methodology_is_generated_from_the_codebook(page) -> None:  # type: igno
         "Parental experience of abuse",
     ):
         assert category in method, category
-    assert "from 0 to 39" in method  # 000 footnote 8: the maximum is 39
+    assert "between 0 and 39" in method  # 000 footnote 8: the maximum is 39
     assert "High (3); Medium (2); Low (1); None (0)" in method  # 000 Appendix A
     assert "Learning from Cafcass submissions to Serious Case Reviews (June 2017)" in method
 
@@ -355,7 +355,7 @@ def test_known_inconsistencies_of_the_documents_are_noted_beside_the_table(page)
 
     t1 = inconsistency("000 Table 1")
     scr = _notes(page, "scr_type")
-    assert "Reproduces 000 Table 1" in scr
+    assert "Reproduces Cafcass (2014) Table 1" in scr
     assert f"{t1['published']} submissions" in scr and f"{t1['implied']} reviews analysed" in scr
     assert count(html_table(page, "scr_type")["Total"]["Number"]) == t1["implied"]
     t5 = inconsistency("001 Table 5")
@@ -367,3 +367,19 @@ def test_known_inconsistencies_of_the_documents_are_noted_beside_the_table(page)
     assert f"{inconsistency('001 Executive summary')['published']}%" in da
     # A table citing no inconsistent source gets no such note.
     assert "About the source" not in _notes(page, "law_type")
+
+
+def test_the_report_speaks_to_readers_not_coders(page) -> None:  # type: ignore[no-untyped-def]
+    """No codebook keys, document ids, quoted field ids or comparison-set ids in what a
+    reader sees; documents are cited by author and year with a reference list."""
+    body = page.css_first("body")
+    assert body is not None
+    text = " ".join(body.text().split())
+    assert "cafcass-scr" not in text and "@2017" not in text
+    assert "triennial-2011-14" not in text  # the --compare set, named by its documents
+    assert not re.search(r"(?<![\w.,])0\d\d (Table|Section|Figure|Chart|Appendix)", text)
+    assert not re.search(r"'[a-z]+_[a-z_]+'", text)  # field ids such as 'risk_other_specify'
+    assert "Reproduces Cafcass (2014) Table 6; Cafcass (2017) Table 5" in text
+    refs = [" ".join(li.text().split()) for li in page.css("#methodology ul.references li")]
+    assert any(r.startswith("Cafcass (2017). Learning from Cafcass submissions") for r in refs)
+    assert any(r.startswith("Cafcass (2014).") for r in refs)

@@ -38,11 +38,24 @@ def register(app: typer.Typer) -> None:
             "-c",
             help="Codebook id[@version] (default: the one most reviews are coded against)",
         ),
+        organisation: str | None = typer.Option(
+            None,
+            "--organisation",
+            help="Publishing organisation printed on the cover (default: CASEREVIEW_ORGANISATION)",
+        ),
+        author: str | None = typer.Option(
+            None,
+            "--author",
+            help="Author printed on the cover (default: CASEREVIEW_AUTHOR)",
+        ),
         database: DatabaseOption = None,
     ) -> None:
         """Write the study report: numbered tables and figures, key observations, methodology."""
+        import dataclasses
+
         from casereview.reports.output import REPORT_FORMATS, output_format, write_report
         from casereview.reports.study import build_study_report
+        from casereview.settings import get_settings
 
         output_format(out, REPORT_FORMATS, "study report")  # refuse a bad extension before any work
         with console.status("Building the report…"):
@@ -52,6 +65,12 @@ def register(app: typer.Typer) -> None:
                 compare=compare,
                 suppress_below=suppress_below,
                 codebook=codebook,
+            )
+            settings = get_settings()
+            report = dataclasses.replace(
+                report,
+                organisation=organisation or settings.organisation,
+                author=author or settings.author,
             )
             path = write_report(report, out)
         console.print(

@@ -118,14 +118,15 @@ def comparison_section(name: str, data: ReportData) -> SectionSpec:
             d.cases,
             d.codebook,
             [r.id for r in refs],
-            title=f"Comparison with published figures ({name})",
+            title="Comparison with published figures",
         )
 
     def intro(d: ReportData) -> Iterator[str]:
         populations = sorted({r.population for r in refs})
+        documents = "; ".join(dict.fromkeys(r.document for r in refs))
         yield (
             f"This section sets the cohort against {len(refs)} published figure"
-            f"{'s' if len(refs) != 1 else ''} ({name}), from: {'; '.join(populations)}. "
+            f"{'s' if len(refs) != 1 else ''} ({documents}), from: {'; '.join(populations)}. "
             "The populations differ from this cohort in how and when cases were selected, so a "
             "difference is a question to explore, not a finding in itself."
         )

@@ -9,8 +9,10 @@ from functools import lru_cache
 from importlib import resources
 
 import jinja2
+import markupsafe
 
 from casereview import numbers
+from casereview.reports import citations
 from casereview.reports.charts import chart_data_uri
 from casereview.reports.model import StudyReport
 from casereview.reports.tableview import table_view
@@ -48,4 +50,15 @@ def render_html(report: StudyReport, *, chart_format: str = "svg") -> str:
         e.anchor: chart_data_uri(e.table, fmt=chart_format) for e in report.exhibits("figure")
     }
     template = environment().get_template("report.html.j2")
-    return template.render(report=report, views=views, charts=charts, css=stylesheet("report.css"))
+    page = template.render(report=report, views=views, charts=charts, css=stylesheet("report.css"))
+    return with_references(page)
+
+
+REFERENCES_MARK = "<!--references-->"
+
+
+def with_references(page: str) -> str:
+    """Documents cited by author and year, and the list of those cited at the mark."""
+    cited = set(citations.cited_ids(page))
+    items = "".join(f"<li>{markupsafe.escape(r)}</li>" for r in citations.references(cited))
+    return citations.cite(page.replace(REFERENCES_MARK, items))

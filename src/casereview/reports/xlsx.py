@@ -14,6 +14,7 @@ import pandas as pd
 
 from casereview import numbers
 from casereview.analysis.table import ResultTable
+from casereview.reports.citations import cite
 from casereview.reports.model import Exhibit, StudyReport
 from casereview.reports.tableview import column_text
 
@@ -46,7 +47,7 @@ def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
     assert frame is not None
     v = frame.at[row, col]
     if isinstance(v, str):
-        return v
+        return cite(v)
     if v is None or pd.isna(v):
         return None
     # The cell holds the number the HTML/PDF print (rounded half up on its exact value),
@@ -87,7 +88,7 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
     r += 1
     notes = [*exhibit.notes, *t.caveats] + ([f"Reproduces {t.source}."] if t.source else [])
     for note in notes:
-        ws.write(r, 0, note, formats["note"])
+        ws.write(r, 0, cite(note), formats["note"])
         r += 1
     ws.set_column(
         0, 0, max(18, min(60, max((len(_label(x)) for x in t.data.index), default=10) + 2))
@@ -116,7 +117,8 @@ def render_xlsx(report: StudyReport) -> bytes:
     }
     contents = book.add_worksheet("Contents")
     contents.write(0, 0, report.title, formats["title"])
-    contents.write(1, 0, report.subtitle)
+    byline = " \u00b7 ".join(x for x in (report.organisation, report.author) if x)
+    contents.write(1, 0, report.subtitle + (f" \u00b7 {byline}" if byline else ""))
     if report.suppress_below:
         contents.write(
             2,
@@ -129,7 +131,7 @@ def render_xlsx(report: StudyReport) -> bytes:
         contents.write_url(i, 0, f"internal:'{e.label}'!A1", formats["link"], e.label)
         contents.write(i, 1, e.title)
         contents.write(i, 2, e.table.unit)
-        contents.write(i, 3, e.table.source or "")
+        contents.write(i, 3, cite(e.table.source or ""))
         _sheet(book, formats, e)
     contents.set_column(0, 0, 12)
     contents.set_column(1, 1, 70)

@@ -51,7 +51,7 @@ def introduction(d: ReportData) -> Iterator[str]:
     years = f" ({c.years})" if c.years else ""
     yield (
         f"This report presents data on {c.reviews} reviews concerning {c.children} children{pooled}{years}. "
-        f"Each review was coded against the {title(d)} framework ({d.codebook.key}): the child and "
+        f"Each review was coded against the {title(d)} framework: the child and "
         "family, the index incident, Cafcass' involvement and the risk factors known before the incident."
     )
     yield (

@@ -124,7 +124,7 @@ def _intro(d: ReportData) -> Iterator[str]:
     years = f" ({c.years})" if c.years else ""
     yield (
         f"This report presents data on {c.reviews} reviews concerning {c.children} children{years}, "
-        f"coded against {d.codebook.title} ({d.codebook.key})."
+        f"coded against {d.codebook.title}."
     )
     if d.codebook.description:
         yield d.codebook.description
