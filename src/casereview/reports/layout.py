@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from casereview.analysis.table import ResultTable
 from casereview.reports.context import ReportData
+from casereview.reports.descriptives import statistics_notes
 from casereview.reports.inconsistencies import source_notes
 from casereview.reports.model import Exhibit, ExhibitKind, Section
 
@@ -95,7 +96,13 @@ def assemble(
                     number=counters[ex.kind],
                     table=t,
                     title=ex.title or t.title,
-                    notes=(*ex.notes, *t.notes, *_rounding(t, ex.percent), *source_notes(t)),
+                    notes=(
+                        *ex.notes,
+                        *t.notes,
+                        *_rounding(t, ex.percent),
+                        *statistics_notes(t, data.cohort.studies),
+                        *source_notes(t),
+                    ),
                     percent=ex.percent,
                     row_header=ex.row_header,
                 )
