@@ -135,6 +135,26 @@ def score_summary(
     )
 
 
+SPREAD_COLUMNS = (
+    "Cases",
+    "Mean",
+    "SD",
+    "Median",
+    "Lower quartile",
+    "Upper quartile",
+    "Minimum",
+    "Maximum",
+)
+
+
+def _spread(v: np.ndarray) -> tuple[float, ...]:
+    if not len(v):
+        return (0, *([np.nan] * (len(SPREAD_COLUMNS) - 1)))
+    q1, median, q3 = np.percentile(v, [25, 50, 75])
+    sd = float(np.std(v, ddof=1)) if len(v) > 1 else np.nan
+    return (len(v), v.mean(), sd, median, q1, q3, v.min(), v.max())
+
+
 def score_range(
     frame: pd.DataFrame,
     codebook: Codebook,
@@ -146,7 +166,9 @@ def score_range(
     table_id: str | None = None,
     source: str | None = None,
 ) -> ResultTable:
-    """Cases, mean, minimum, maximum and range of the score per group and overall."""
+    """Cases, mean, standard deviation, median, quartiles, minimum, maximum and range of the
+    score per group and overall. The SD is the sample SD (n - 1); quartiles interpolate
+    linearly between cases, as R's default and Excel's QUARTILE.INC do."""
     data, sid, unit = _scored(frame, codebook, score_id)
     rule = score_rule(codebook, sid)
     score = data[sid].to_numpy(dtype=float)
@@ -165,18 +187,8 @@ def score_range(
         in_table = valid & (r >= 0)
     rows[ALL_CASES] = score[in_table]
     sets[ALL_CASES] = in_table
-    stats = {
-        label: (
-            len(v),
-            v.mean() if len(v) else np.nan,
-            v.min() if len(v) else np.nan,
-            v.max() if len(v) else np.nan,
-        )
-        for label, v in rows.items()
-    }
-    df = pd.DataFrame.from_dict(
-        stats, orient="index", columns=["Cases", "Mean", "Minimum", "Maximum"]
-    )
+    stats = {label: _spread(v) for label, v in rows.items()}
+    df = pd.DataFrame.from_dict(stats, orient="index", columns=list(SPREAD_COLUMNS))
     df["Range"] = df["Maximum"] - df["Minimum"]
     ids = unit_ids(data, unit)
     extra: dict[str, object] = {}
@@ -186,7 +198,7 @@ def score_range(
         extra["scores"] = score
     return ResultTable(
         id=table_id or f"{sid}_range" + (f"_by_{by}" if by else ""),
-        title=f"{rule.label}: mean, minimum and maximum"
+        title=f"{rule.label}: mean, spread, minimum and maximum"
         + (f" by {field_label(codebook, by).lower()}" if by else ""),
         data=df,
         unit=unit,

@@ -141,7 +141,7 @@ def _bars(
     width = 0.7 if stacked or n_ser == 1 else 0.8 / n_ser
     left = np.zeros(n_cat)
     vmax = float(
-        np.nansum(values.to_numpy(), axis=1).max()
+        np.nansum(values.to_numpy(), axis=1).max(initial=0)
         if stacked
         else np.nanmax(values.to_numpy(), initial=0)
     )
