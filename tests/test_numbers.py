@@ -159,3 +159,30 @@ def test_workbook_number_formats_match_the_rounding() -> None:
     assert (mean.value, mean.number_format) == (6.3, "0.0")
     pct = book["Table 2"]["C4"]
     assert (pct.value, pct.number_format) == (29, "0")
+
+
+def test_wilson_intervals_on_request() -> None:
+    """--ci: each percentage with its Wilson 95% interval (18 of 20: 0.698966-0.972134,
+    the published reference value), none on totals, none unless asked."""
+    t = _freq([18, 2])
+    t = t.replace(
+        data=pd.concat([t.data, pd.DataFrame({"n": [20]}, index=["Total"])]),
+        percent=pd.concat([t.percent, pd.DataFrame({"n": [100.0]}, index=["Total"])]),
+        row_total="Total",
+    )
+    shown = t.display(ci=True)
+    assert shown.at["c0", "n"] == "18 (90%; 70\u201397%)"
+    assert shown.at["c1", "n"] == "2 (10%; 3\u201330%)"
+    assert shown.at["Total", "n"] == "20 (100%)"
+    assert t.display().at["c0", "n"] == "18 (90%)"
+    zero = _freq([0, 5]).display(ci=True).at["c0", "n"]
+    assert zero == "0 (0%; 0\u201343%)"  # Wilson upper bound for 0/5 is 0.4345
+
+
+def test_workbook_carries_the_intervals_on_request() -> None:
+    from casereview.reports.xlsx import _cell, _columns
+
+    t = _freq([18, 2])
+    assert [w for _h, _c, w in _columns(t)] == ["value", "percent"]
+    assert [w for _h, _c, w in _columns(t, ci=True)] == ["value", "percent", "ci_low", "ci_high"]
+    assert (_cell(t, "c0", "n", "ci_low"), _cell(t, "c0", "n", "ci_high")) == (70.0, 97.0)

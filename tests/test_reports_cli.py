@@ -109,12 +109,18 @@ def test_report_names_its_organisation_and_author(db: Path) -> None:
         "cafcass-scr",
         "--author",
         "Learning and Improvement Team",
+        "--ci",
         "--out",
         str(html),
         CASEREVIEW_ORGANISATION="Northshire Safeguarding Children Partnership",
         CASEREVIEW_AUTHOR="someone else",
     )
     assert done.returncode == 0, done.stderr
-    byline = parse(html.read_text("utf-8")).css_first(".cover .byline").text()
+    page = parse(html.read_text("utf-8"))
+    byline = page.css_first(".cover .byline").text()
     assert "Northshire Safeguarding Children Partnership" in byline
     assert "Learning and Improvement Team" in byline and "someone else" not in byline
+    # --ci: Wilson 95% intervals beside percentages (27 of 97: 0.1989-0.3747).
+    assert page.css_first("#ci-note") is not None
+    trio = page.css_first('table.data[data-table-id="toxic_trio_summary"]').text()
+    assert "27 (28%; 20\u201337%)" in trio

@@ -175,21 +175,71 @@ class ResultTable:
         return rows + ((self.row_total,) if self.row_total is not None else ())
 
     def display(
-        self, *, percent: bool = True, decimals: int | None = None, pct_decimals: int = 0
+        self,
+        *,
+        percent: bool = True,
+        decimals: int | None = None,
+        pct_decimals: int = 0,
+        ci: bool = False,
     ) -> pd.DataFrame:
         """A frame of strings ready to print: "n (p%)" (or "n"); a mean with its case count as
-        "18.3 (9)"; suppressed cells as their marker; missing numbers as an en dash."""
+        "18.3 (9)"; suppressed cells as their marker; missing numbers as an en dash.
+        `ci=True` adds the Wilson 95% interval of each percentage: "27 (28%; 20\u201338%)"."""
         out = pd.DataFrame(index=self.data.index, columns=self.data.columns, dtype=object)
         for col in self.data.columns:
             for row in self.data.index:
                 if self.is_suppressed(row, col):
                     out.at[row, col] = self.marker(row, col)
                     continue
-                out.at[row, col] = self._cell(row, col, percent, decimals, pct_decimals)
+                out.at[row, col] = self._cell(row, col, percent, decimals, pct_decimals, ci)
         return out
 
+    def _interval(self, row: Any, col: Any, pct_decimals: int) -> str:
+        """'; 20\u201338%' inside the brackets of a percentage, or '' when there is none."""
+        basis = self.percent_basis
+        if (basis == "row" and col == self.col_total) or (basis != "row" and row == self.row_total):
+            return ""  # a total is 100% of itself
+        base = self.percent_base(row, col)
+        value = self.data.at[row, col]
+        if base is None or base <= 0 or numbers.is_missing(value):
+            return ""
+        from casereview.analysis.stats import wilson_ci
+
+        low, high = wilson_ci(int(value), base)
+        text = numbers.fmt_ci(100 * low, 100 * high, pct_decimals)
+        return "" if text == numbers.DASH else f"; {text}"
+
+    def percent_base(self, row: Any, col: Any) -> int | None:
+        """The number a cell's percentage is of (its row, column or grand total), or None."""
+        pct_frame = self.percent
+        if pct_frame is None or row not in pct_frame.index or col not in pct_frame.columns:
+            return None
+        pct, count = pct_frame.at[row, col], self.data.at[row, col]
+        if numbers.is_missing(pct) or numbers.is_missing(count):
+            return None
+        if pct > 0:  # count / base = pct / 100 exactly
+            base = numbers.exact(count) * 100 / numbers.exact(pct)
+            return int(base) if base.denominator == 1 else None
+        d, rt, ct = self.data, self.row_total, self.col_total
+        if self.percent_basis == "row":
+            if ct is not None and ct in d.columns:
+                total = d.at[row, ct]
+            else:
+                total = self.extra.get("known", {}).get(row)
+        elif self.percent_basis == "column" or (self.percent_basis == "total" and ct is None):
+            total = d.at[rt, col] if rt is not None and rt in d.index else self.denominator
+        else:
+            total = d.at[rt, ct] if rt is not None and rt in d.index else self.denominator
+        return None if total is None or numbers.is_missing(total) else int(total)
+
     def _cell(
-        self, row: Any, col: Any, percent: bool, decimals: int | None, pct_decimals: int
+        self,
+        row: Any,
+        col: Any,
+        percent: bool,
+        decimals: int | None,
+        pct_decimals: int,
+        ci: bool = False,
     ) -> str:
         value = self.data.at[row, col]
         text = format_number(value, decimals)
@@ -207,6 +257,8 @@ class ResultTable:
             pct = pct_frame.at[row, col]
             if not _isnan(pct):
                 text = f"{text} ({numbers.fmt_pct(pct, pct_decimals)})"
+                if ci:
+                    text = text[:-1] + self._interval(row, col, pct_decimals) + ")"
         return text
 
     def rounding_note(self, pct_decimals: int = 0) -> str | None:

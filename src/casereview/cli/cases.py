@@ -78,10 +78,13 @@ def register_stats(app: typer.Typer) -> None:
         field: str = typer.Argument(help="Field id, e.g. law_type (see `casereview codebook show`)"),
         codebook: str | None = typer.Option(None, "--codebook", "-c", help="Codebook id[@version]"),
         study: str | None = typer.Option(None, help="Only reviews of this study"),
+        ci: bool = typer.Option(
+            False, "--ci", help="Add Wilson 95% confidence intervals beside the percentages"
+        ),
         database: DatabaseOption = None,
     ) -> None:
         """A frequency table of one field: counts and percentages, with its denominator."""
         from casereview.analysis.headline import field_frequency
         from casereview.cli.render import print_table
 
-        print_table(field_frequency(open_store(database), field, codebook, study))
+        print_table(field_frequency(open_store(database), field, codebook, study), ci=ci)

@@ -48,6 +48,9 @@ def register(app: typer.Typer) -> None:
             "--author",
             help="Author printed on the cover (default: CASEREVIEW_AUTHOR)",
         ),
+        ci: bool = typer.Option(
+            False, "--ci", help="Print Wilson 95% confidence intervals beside percentages"
+        ),
         database: DatabaseOption = None,
     ) -> None:
         """Write the study report: numbered tables and figures, key observations, methodology."""
@@ -71,6 +74,7 @@ def register(app: typer.Typer) -> None:
                 report,
                 organisation=organisation or settings.organisation,
                 author=author or settings.author,
+                ci=ci,
             )
             path = write_report(report, out)
         console.print(

@@ -43,7 +43,7 @@ def render_html(report: StudyReport, *, chart_format: str = "svg") -> str:
     Charts are SVG by default (sharp at any zoom); the PDF asks for PNG, which it lays out
     several times faster."""
     views = {
-        e.anchor: table_view(e.table, row_header=e.row_header, percent=e.percent)
+        e.anchor: table_view(e.table, row_header=e.row_header, percent=e.percent, ci=report.ci)
         for e in report.exhibits()
     }
     charts = {

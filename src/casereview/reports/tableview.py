@@ -52,13 +52,15 @@ def column_text(col: Any) -> str:
     return COUNT_COLUMN_NAMES.get(text, text)
 
 
-def table_view(table: ResultTable, *, row_header: str = "", percent: bool = True) -> TableView:
+def table_view(
+    table: ResultTable, *, row_header: str = "", percent: bool = True, ci: bool = False
+) -> TableView:
     if table.kind == "comparison":
         return _comparison_view(table, row_header)
     # Means printed with their case counts keep one decimal ("9.0 (41)", as 001 Table 5 does);
     # display() rounds halves up, as the documents print (13.25 -> 13.3).
     display = table.display(
-        percent=percent, decimals=1 if table.counts is not None else None
+        percent=percent, decimals=1 if table.counts is not None else None, ci=ci
     )
     return TableView(_head(table, row_header), _rows(table, display), 1 + len(table.data.columns))
 

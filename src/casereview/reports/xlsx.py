@@ -28,7 +28,7 @@ def _label(key: Any) -> str:
     return column_text(key)
 
 
-def _columns(table: ResultTable) -> list[tuple[str, Any, str]]:
+def _columns(table: ResultTable, ci: bool = False) -> list[tuple[str, Any, str]]:
     """(header, data column, what) for each spreadsheet column: value, cases or percent."""
     out: list[tuple[str, Any, str]] = []
     for col in table.data.columns:
@@ -37,12 +37,17 @@ def _columns(table: ResultTable) -> list[tuple[str, Any, str]]:
             out.append((f"{_label(col)} (cases)", col, "cases"))
         elif table.percent is not None and col in table.percent.columns:
             out.append((f"{_label(col)} (%)", col, "percent"))
+            if ci:
+                out.append((f"{_label(col)} (95% CI low)", col, "ci_low"))
+                out.append((f"{_label(col)} (95% CI high)", col, "ci_high"))
     return out
 
 
 def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
     if table.is_suppressed(row, col):
         return table.marker(row, col)
+    if what in ("ci_low", "ci_high"):
+        return _ci_bound(table, row, col, what == "ci_low")
     frame = {"value": table.data, "cases": table.counts, "percent": table.percent}[what]
     assert frame is not None
     v = frame.at[row, col]
@@ -59,11 +64,25 @@ def _cell(table: ResultTable, row: Any, col: Any, what: str) -> Any:
     return numbers.rounded(v, MEAN_DECIMALS)
 
 
-def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
+def _ci_bound(table: ResultTable, row: Any, col: Any, low: bool) -> float | None:
+    """A Wilson 95% bound of the cell's percentage, rounded as the report prints it."""
+    shown = table.display(ci=True).at[row, col]
+    if ";" not in str(shown):
+        return None
+    base = table.percent_base(row, col)
+    if base is None:
+        return None
+    from casereview.analysis.stats import wilson_ci
+
+    bounds = wilson_ci(int(table.data.at[row, col]), base)
+    return numbers.rounded(100 * bounds[0 if low else 1], PCT_DECIMALS)
+
+
+def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit, ci: bool = False) -> None:
     t = exhibit.table
     ws = book.add_worksheet(exhibit.label)
     ws.write(0, 0, exhibit.caption, formats["title"])
-    cols = _columns(t)
+    cols = _columns(t, ci and exhibit.percent)
     ws.write(2, 0, exhibit.row_header or "", formats["head"])
     for j, (header, _, _) in enumerate(cols, start=1):
         ws.write(2, j, header, formats["head"])
@@ -73,8 +92,8 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit) -> None:
         ws.write(r, 0, _label(row), formats["bold"] if strong else None)
         for j, (_, col, what) in enumerate(cols, start=1):
             value = _cell(t, row, col, what)
-            fmt = formats["pct" if what == "percent" else "num"]
-            if isinstance(value, float) and what != "percent":
+            fmt = formats["pct" if what in ("percent", "ci_low", "ci_high") else "num"]
+            if isinstance(value, float) and what not in ("percent", "ci_low", "ci_high"):
                 fmt = formats["mean"]
             if value is None:
                 ws.write_blank(r, j, None)
@@ -132,7 +151,7 @@ def render_xlsx(report: StudyReport) -> bytes:
         contents.write(i, 1, e.title)
         contents.write(i, 2, e.table.unit)
         contents.write(i, 3, cite(e.table.source or ""))
-        _sheet(book, formats, e)
+        _sheet(book, formats, e, report.ci)
     contents.set_column(0, 0, 12)
     contents.set_column(1, 1, 70)
     contents.set_column(2, 3, 16)
