@@ -383,3 +383,14 @@ def test_the_report_speaks_to_readers_not_coders(page) -> None:  # type: ignore[
     refs = [" ".join(li.text().split()) for li in page.css("#methodology ul.references li")]
     assert any(r.startswith("Cafcass (2017). Learning from Cafcass submissions") for r in refs)
     assert any(r.startswith("Cafcass (2014).") for r in refs)
+
+
+def test_one_share_two_denominators_is_explained(page) -> None:  # type: ignore[no-untyped-def]
+    """Mothers under 21: 26 of 64 (41%) in the age-profile table, which keeps an 'Unknown'
+    row (001 Table 13), and 42.6% of the 61 known ages in the summary (000 Chart 1). The
+    summary says what its share is of, so the two figures are not read as one quantity."""
+    profile = html_table(page, "parent_age_first_birth")
+    assert profile["Under 21"]["Mothers"] == "26 (41%)"
+    summary = html_table(page, "mother_age_summary")
+    assert summary["All"]["Cases"] == "61" and summary["All"]["% at most 20"] == "42.6"
+    assert "share of the cases with a known value" in _notes(page, "mother_age_summary")

@@ -274,9 +274,7 @@ def numeric_summary(
         denominator=len(values),
         kind="summary",
         missing=n_missing,
-        notes=(f"{n_missing} {unit} with no {label.lower()} recorded are left out.",)
-        if n_missing
-        else (),
+        notes=_summary_notes(n_missing, unit, label, at_most),
         source=source,
         row_total="All",
         extra={}
@@ -286,6 +284,20 @@ def numeric_summary(
             "scores": values.to_numpy(dtype=float),
         },
     )
+
+
+def _summary_notes(
+    n_missing: int, unit: str, label: str, at_most: float | None
+) -> tuple[str, ...]:
+    notes = [f"{n_missing} {unit} with no {label.lower()} recorded are left out."] if n_missing else []
+    if at_most is not None:
+        # The same share is printed elsewhere (001 Table 13) over all cases, unknown included.
+        notes.append(
+            f"'% at most {at_most:g}' is a share of the cases with a known value (the Cases "
+            "column); a table that keeps an 'Unknown' row counts those cases in its total, so "
+            "its percentage for the same group is lower."
+        )
+    return tuple(notes)
 
 
 def trend(
