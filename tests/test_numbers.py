@@ -186,3 +186,9 @@ def test_workbook_carries_the_intervals_on_request() -> None:
     assert [w for _h, _c, w in _columns(t)] == ["value", "percent"]
     assert [w for _h, _c, w in _columns(t, ci=True)] == ["value", "percent", "ci_low", "ci_high"]
     assert (_cell(t, "c0", "n", "ci_low"), _cell(t, "c0", "n", "ci_high")) == (70.0, 97.0)
+
+
+def test_round_to_multiple_is_half_up() -> None:
+    assert [numbers.round_to_multiple(v, 10) for v in (15, 25, 24, 35)] == [20, 30, 20, 40]
+    assert [numbers.round_to_multiple(v, 5) for v in (7, 8, 12, 13)] == [5, 10, 10, 15]
+    assert float(np.round(25 / 10) * 10) == 20.0  # what numpy's rounding gives instead

@@ -150,3 +150,9 @@ def rounded_sum_note(percents: Iterable[Any], decimals: int = 0) -> str | None:
     if total == 100:
         return None
     return f"Percentages are rounded and add to {total.normalize():f}% rather than 100%."
+
+
+def round_to_multiple(value: Any, step: int) -> int:
+    """`value` rounded half up to a multiple of `step` (counts to the nearest 5 or 10:
+    25 -> 30 at step 10, where numpy's half-to-even gives 20)."""
+    return int(round_half_up(exact(value) / step, 0)) * step
