@@ -394,3 +394,11 @@ def test_one_share_two_denominators_is_explained(page) -> None:  # type: ignore[
     summary = html_table(page, "mother_age_summary")
     assert summary["All"]["Cases"] == "61" and summary["All"]["% at most 20"] == "42.6"
     assert "share of the cases with a known value" in _notes(page, "mother_age_summary")
+
+
+def test_summary_statistics_keep_one_decimal(page) -> None:  # type: ignore[no-untyped-def]
+    """001 Table 5 prints the private-law average as 9.0; the summary printed it as '9'."""
+    spread = html_table(page, "risk_score_range")
+    assert spread["Total private law"]["Mean"] == "9.0"
+    assert spread["Total private law"]["Cases"] == "41"
+    assert spread["All case types"]["Minimum"] == "0"
