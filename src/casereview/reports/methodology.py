@@ -45,7 +45,13 @@ def _readable(text: str, codebook: Codebook) -> str:
         fid = m.group(1)
         return f"'{codebook.field(fid).label}'" if codebook.has_field(fid) else m.group(0)
 
-    return re.sub(r"'([a-z][a-z0-9]*(?:_[a-z0-9]+)+)'", label, text)
+    quoted = re.sub(r"'([a-z][a-z0-9]*(?:_[a-z0-9]+)+)'", label, text)
+
+    def bare(m: re.Match[str]) -> str:
+        fid = m.group(1)
+        return codebook.field(fid).label if codebook.has_field(fid) else m.group(0)
+
+    return re.sub(r"(?<!['\w])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![\w'])", bare, quoted)
 
 
 def _field_note(codebook: Codebook, f: CodebookField) -> FieldNote:

@@ -136,7 +136,7 @@ def _summary(t: Tables, d: ReportData) -> Iterator[str]:
         if table.kind == "multi" and written < 4:
             best = top(table)
             if best is not None:
-                yield f"{best.label} was recorded in {best.pct} of {table.unit} ({best.n})."
+                yield f"{best.label} was recorded in {best.stated}."
                 written += 1
 
 
