@@ -263,6 +263,13 @@ def test_workbook_has_one_sheet_per_table_with_the_same_numbers(pooled: StudyRep
         assert tuple(row[LAW_COLUMNS[c]] for c in pub.LAW3) == published, vid
     t = sheet_table(book[by_id["risk_domestic_abuse_levels_by_law_type"]])
     assert tuple(t["Total"][LAW_COLUMNS[c]] for c in pub.LAW3) == pub.TABLE_001_9["total"]
+    # The comparison sheet holds what the report prints: p as '<0.001' or three decimals
+    # (a number format of one decimal had turned p = 0.02 into 0.0).
+    sheet = sheet_table(book[by_id["reference_comparison"]])
+    html = html_table(parse(render_html(pooled)), "reference_comparison")
+    for label, row in html.items():
+        assert sheet[label]["p"] == row["p"] and sheet[label]["p (Holm)"] == row["p (Holm)"]
+        assert sheet[label]["This cohort"] == row["This cohort"]
 
 
 def test_2014_sample_reproduces_000_tables_3_and_6(tmp_path: Path) -> None:

@@ -78,10 +78,31 @@ def _ci_bound(table: ResultTable, row: Any, col: Any, low: bool) -> float | None
     return numbers.rounded(100 * bounds[0 if low else 1], PCT_DECIMALS)
 
 
+def _comparison_sheet(ws: Any, formats: dict[str, Any], exhibit: Exhibit) -> int:
+    """A comparison as printed (n of N (%), interval, published figure, test, p as '<0.001'
+    or three decimals): its cells are text, so no number format can turn p into 0.0."""
+    from casereview.reports.comparison import comparison_view
+
+    view = comparison_view(exhibit.table)
+    ws.write(2, 0, exhibit.row_header or "", formats["head"])
+    for j, header in enumerate(view.columns, start=1):
+        ws.write(2, j, str(header), formats["head"])
+    for i, (label, row) in enumerate(view.iterrows(), start=3):
+        ws.write(i, 0, str(label))
+        for j, value in enumerate(row, start=1):
+            ws.write_string(i, j, cite(str(value)))
+    return 3 + len(view)
+
+
 def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit, ci: bool = False) -> None:
     t = exhibit.table
     ws = book.add_worksheet(exhibit.label)
     ws.write(0, 0, exhibit.caption, formats["title"])
+    if t.kind == "comparison":
+        _notes(ws, formats, exhibit, _comparison_sheet(ws, formats, exhibit) + 1)
+        ws.set_column(0, 0, 40)
+        ws.set_column(1, 8, 16)
+        return
     cols = _columns(t, ci and exhibit.percent)
     ws.write(2, 0, exhibit.row_header or "", formats["head"])
     for j, (header, _, _) in enumerate(cols, start=1):
@@ -104,16 +125,20 @@ def _sheet(book: Any, formats: dict[str, Any], exhibit: Exhibit, ci: bool = Fals
             else:
                 ws.write_number(r, j, value, fmt)
         r += 1
-    r += 1
-    notes = [*exhibit.notes, *t.caveats] + ([f"Reproduces {t.source}."] if t.source else [])
-    for note in notes:
-        ws.write(r, 0, cite(note), formats["note"])
-        r += 1
+    _notes(ws, formats, exhibit, r + 1)
     ws.set_column(
         0, 0, max(18, min(60, max((len(_label(x)) for x in t.data.index), default=10) + 2))
     )
     ws.set_column(1, len(cols), 14)
     ws.freeze_panes(3, 1)
+
+
+def _notes(ws: Any, formats: dict[str, Any], exhibit: Exhibit, r: int) -> None:
+    t = exhibit.table
+    notes = [*exhibit.notes, *t.caveats] + ([f"Reproduces {t.source}."] if t.source else [])
+    for note in notes:
+        ws.write(r, 0, cite(note), formats["note"])
+        r += 1
 
 
 def render_xlsx(report: StudyReport) -> bytes:
