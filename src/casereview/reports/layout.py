@@ -68,6 +68,9 @@ def make_tables(layout: Layout, data: ReportData) -> dict[str, ResultTable]:
             if t is None:
                 continue
             tables[ex.key] = data.suppress(t) if data.suppress is not None else t
+    if data.protect is not None:
+        sizes = {"reviews": data.cohort.reviews, "children": data.cohort.children}
+        return data.protect(tables, sizes)
     return tables
 
 

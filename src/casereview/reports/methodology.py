@@ -113,7 +113,11 @@ def _or(items: list[str]) -> str:
 
 
 def build_methodology(
-    codebook: Codebook, cohort: Cohort, *, suppress_below: int | None = None
+    codebook: Codebook,
+    cohort: Cohort,
+    *,
+    suppress_below: int | None = None,
+    withheld: tuple[str, ...] = (),
 ) -> Methodology:
     groups: dict[str, list[FieldNote]] = {}
     for f in codebook.fields:
@@ -150,6 +154,13 @@ def build_methodology(
         paragraphs.append(
             f"Counts from 1 to {suppress_below - 1} are suppressed in every table, chart and "
             "sentence, with further cells hidden wherever a total could reveal them."
+        )
+    if withheld:
+        paragraphs.append(
+            "These tables are not published because no suppression pattern could stop their "
+            "small numbers being worked out from the rest of the report: "
+            + "; ".join(withheld)
+            + "."
         )
     documents = tuple(
         f"{d.publisher} ({d.year}). {d.title}." if d.publisher and d.year else f"{d.title}."
