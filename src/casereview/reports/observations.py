@@ -125,10 +125,26 @@ def ranked(
 def top(
     table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()
 ) -> Share | None:
-    """The largest visible category, only if it is strictly the largest (no tie)."""
+    """The largest category, only if it is strictly the largest (no tie) and provably so:
+    no hidden cell of the column could be as large (a small count under the rule's marker
+    is at most `suppressed_high`; a secondary cell or a category left out could be any size)."""
     order = ranked(table, col, exclude=exclude)
     if not order or (len(order) > 1 and order[1].count == order[0].count):
         return None
+    assert table is not None
+    if table.suppressed is not None:
+        body = table.body
+        col = body.columns[0] if col is None else col
+        marks = table.suppressed.reindex(index=body.index)[col].fillna("")
+        high = table.extra.get("suppressed_high")
+        primary = table.extra.get("primary_marker")
+        for row, mark in marks.items():
+            if not mark or str(row) in exclude:
+                continue
+            if mark != primary or high is None or order[0].count <= high:
+                return None
+        if table.extra.get("dropped_rows"):
+            return None
     return order[0]
 
 
