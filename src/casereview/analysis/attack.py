@@ -391,8 +391,7 @@ class _Solver:
         import highspy
         from scipy.sparse import csc_matrix
 
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
+        h = _quiet_highs()
         lp = highspy.HighsLp()
         lp.num_col_, lp.num_row_ = self.nv, len(self.lo)
         lp.col_cost_ = np.zeros(self.nv)
@@ -465,3 +464,23 @@ class _Solver:
         if not res.success:
             raise RuntimeError(f"the reader model failed at {c.table} / {c.row}: {res.message}")
         return round(float(res.fun))
+
+
+def _quiet_highs():  # type: ignore[no-untyped-def]
+    """A HiGHS instance, without the banner its constructor writes to standard output."""
+    import os
+    import sys
+
+    import highspy
+
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            h = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    h.setOptionValue("output_flag", False)
+    return h

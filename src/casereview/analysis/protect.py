@@ -128,6 +128,17 @@ def protect_tables(
     return Protected(final, tuple(dict.fromkeys(withheld)), rounds)
 
 
+def protect_table(table: ResultTable, rule: SuppressionRule) -> ResultTable:
+    """One table on its own (`casereview stats --suppress-below N`): the same pass, with the
+    table as the whole publication. A table that cannot be published at all keeps only its
+    total, with a note."""
+    done = protect_tables({table.id: table}, rule, {})
+    if table.id in done.tables:
+        return done.tables[table.id]
+    note = "Not shown: every category would reveal a small number."
+    return table.replace(data=table.data.iloc[0:0], percent=None, percent_basis=None, notes=(note,))
+
+
 def _hidden_cells(published: Mapping[str, ResultTable]) -> set[tuple[str, str, str]]:
     out = set()
     for k, t in published.items():
@@ -276,7 +287,13 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
     notes = _notes(t, rule, cohort, s.dropped)
     changes["notes"] = notes
     changes["title"] = TITLE_COUNT.sub("", t.title)
-    changes["extra"] = {**t.extra, "secondary_floor": True}
+    changes["extra"] = {
+        **t.extra,
+        "secondary_floor": True,  # secondary cells are above the threshold (never 0 or small)
+        "primary_marker": rule.marker,
+        "suppressed_high": rule.high,
+        "dropped_rows": tuple(sorted(s.dropped)),
+    }
     if rule.round_to:
         changes["denominator"] = _round(t.denominator, rule.round_to)
         changes["missing"] = _round(t.missing, rule.round_to) or 0
