@@ -112,3 +112,39 @@ def test_table_5_risk_ratings_rebuilt_from_the_export(
             assert len(rows) == count, (label, column)
             total = Decimal(int(scores.sum()))
             assert half_up(total / len(rows), 1) == Decimal(str(mean)), (label, column)
+
+
+NEGLECT_INDICATORS = (  # 002 Appendix C: any one indicator is evidence of neglect
+    "neg_cpp", "neg_referred", "neg_nourish", "neg_living_conditions",
+    "neg_pregnancy_substance", "neg_concealed", "neg_health_care", "neg_missed_appointments",
+    "neg_supervision", "neg_clothing_hygiene", "neg_engagement", "neg_school",
+    "neg_firearm_ingestion", "neg_after_incident",
+)  # fmt: skip
+
+
+def test_triennial_export_carries_the_neglect_protocol_and_toxic_trio(tmp_path: Path) -> None:
+    """The Triennial sample's export holds the derived fields (par_substance, the toxic trio,
+    the neglect protocol of 002 Appendix C), and they agree with the rules applied here to
+    the exported indicator columns."""
+    store = store_with(tmp_path, "triennial-sample.csv")
+    try:
+        export_file(store, tmp_path / "t.csv", "triennial-2014-17")
+    finally:
+        store.close()
+    kids = pd.read_csv(tmp_path / "t.csv", dtype=str)
+    indicators = kids[list(NEGLECT_INDICATORS)]
+    any_yes = (indicators == "yes").any(axis=1)
+    all_known = indicators.isin(["yes", "no"]).all(axis=1)
+    assert kids["neglect"].notna().all()
+    assert ((kids["neglect"] == "yes") == any_yes).all()
+    assert ((kids["neglect"] == "no") == (~any_yes & all_known)).all()
+    reviews = kids.drop_duplicates("review_id")
+    substance = (reviews[["par_alcohol", "par_drugs"]] == "yes").any(axis=1)
+    assert ((reviews["par_substance"] == "yes") == substance).all()
+    trio = pd.concat(
+        [reviews["fam_domestic_abuse"] == "yes", reviews["par_mental_health"] == "yes", substance],
+        axis=1,
+    )
+    assert ((reviews["toxic_trio_all"] == "yes") == trio.all(axis=1)).all()
+    assert ((reviews["toxic_trio_any"] == "yes") == trio.any(axis=1)).all()
+    assert int((reviews["toxic_trio_any"] == "yes").sum()) == 107  # the report's 89% of 120
