@@ -119,7 +119,14 @@ def audit(
     width = max(1, high - low) if required_width is None else required_width
     allowed = {str(v) for v in (cohort or {}).values()}
     system, exposures = _collect(tables, round_to is not None, allowed)
-    hidden = [c for c in system.cells if c.shown is None]
+    # The cells to protect: small counts (and categories left out, which may be small). A
+    # secondary cell holds a count above the threshold: narrowing it reveals no small number,
+    # so it needs no range of its own (unless one marker serves both, as NHS Digital's '*').
+    hidden = [
+        c
+        for c in system.cells
+        if c.shown is None and (c.marker != secondary_marker or marker == secondary_marker)
+    ]
     if cells is not None:
         wanted = set(cells)
         hidden = [c for c in hidden if (c.table, c.row, c.column) in wanted]
@@ -134,7 +141,12 @@ def audit(
         sig = (c.unit, np.sort(c.units).tobytes())
         if sig not in done:
             solver.whole = True
-            lo, hi = solver.interval(c)
+            try:
+                lo, hi = solver.interval(c)
+            except _Inconsistent:
+                reason = "the markers contradict the printed numbers (a marker on a count outside its range)"
+                exposures.append(Exposure(c.table, c.row, c.column, None, None, reason))
+                break
             done[sig] = (lo, hi, solver.whole)
         lo, hi, whole = done[sig]
         intervals[(c.table, c.row, c.column)] = (lo, hi)
@@ -190,6 +202,11 @@ def _collect(
                 )
                 by_pos[(i, j)] = cell
                 system.cells.append(cell)
+        for row, col, unit, ids, mask in t.extra.get("dropped_cells", ()):
+            # A category left out of the table: unknown to the reader, but in its totals.
+            space = system.spaces.setdefault(unit, {})
+            pos = np.array([space.setdefault(i, len(space)) for i in ids], dtype=np.int64)
+            system.cells.append(_Cell(name, row, col, unit, pos[mask], None, "left out"))
         if not rounded:
             _percentages(t, members, positions, by_pos, system)
     return system, exposures
@@ -288,6 +305,10 @@ def _notes(name: str, t: ResultTable, allowed: set[str]) -> list[Exposure]:
                     Exposure(name, "note", m.group(0), None, None, f"note states a count: {note!r}")
                 )
     return out
+
+
+class _Inconsistent(Exception):
+    """No counts fit what is printed: the publication contradicts its own markers."""
 
 
 class _Solver:
@@ -436,7 +457,7 @@ class _Solver:
         h.changeColsCost(self.nv, idx, a)
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            raise RuntimeError(f"the reader model failed at {c.table} / {c.row}")
+            raise _Inconsistent(f"{c.table} / {c.row}: {h.modelStatusToString(h.getModelStatus())}")
         x = np.asarray(h.getSolution().col_value)
         value = float(h.getInfo().objective_function_value)
         if self._whole(x):

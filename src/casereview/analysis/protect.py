@@ -56,6 +56,7 @@ class _State:
     table: ResultTable
     marks: pd.DataFrame  # "" shown, else the marker (shaped like the count frame)
     sigs: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)
+    sets: dict[tuple[int, int], tuple[str, frozenset[object]]] = field(default_factory=dict)
     dropped: set[object] = field(default_factory=set)
 
     @property
@@ -105,17 +106,24 @@ def protect_tables(
         exact = False
         if _TRACE:
             print(rounds, exact, len(check or ()), len(result.exposures), result.hidden)
+        was_dropped = {k: set(st.dropped) for k, st in states.items()}
         for e in result.exposures:
             key = (e.table, e.row, e.column)
             tried[key] = tried.get(key, 0) + 1
             s = states.get(e.table)
             if s is None:
                 continue
-            if e.reason != "interval" or tried[key] > 6:
-                withheld.append(s.table.title)
+            if e.row in s.dropped and e.row not in was_dropped[e.table]:
+                continue  # its row was left out a moment ago: check again next round
+            if e.reason != "interval" or tried[key] > 6 or e.row in was_dropped[e.table]:
+                if _TRACE:
+                    print("   withhold", e.describe(), tried[key], e.row in s.dropped)
+                withheld.append(TITLE_COUNT.sub("", s.table.title))
                 del states[e.table]
                 continue
-            if not _secondary(s, e.row, e.column, rule, states):
+            if not _secondary(s, e.row, e.column, rule, states) and not _wider(
+                s, e.row, e.column, rule, states
+            ):
                 _drop_row(s, e.row)
         after = _hidden_cells({k: _publish(s, rule, cohort) for k, s in states.items()})
         check = {(e.table, e.row, e.column) for e in result.exposures} | (after - before)
@@ -123,8 +131,14 @@ def protect_tables(
         # Still exposed after every round: withhold what is exposed.
         for e in result.exposures:
             if e.table in states:
-                withheld.append(states.pop(e.table).table.title)
-    final = {k: _publish(s, rule, cohort) for k, s in states.items()}
+                withheld.append(TITLE_COUNT.sub("", states.pop(e.table).table.title))
+    final = {}
+    for k, s in states.items():
+        t = _publish(s, rule, cohort)
+        if _says_nothing(t):  # every count hidden or left out: nothing worth printing
+            withheld.append(TITLE_COUNT.sub("", t.title))
+        else:
+            final[k] = t
     return Protected(final, tuple(dict.fromkeys(withheld)), rounds)
 
 
@@ -139,9 +153,24 @@ def protect_table(table: ResultTable, rule: SuppressionRule) -> ResultTable:
     return table.replace(data=table.data.iloc[0:0], percent=None, percent_basis=None, notes=(note,))
 
 
+def _says_nothing(t: ResultTable) -> bool:
+    values = t.counts if t.counts is not None else t.data
+    members = of_table(t.extra)
+    if not members or t.suppressed is None:
+        return False
+    for m in members:
+        for (i, j), _mask in _cells(m, values.shape):
+            v = pd.to_numeric(pd.Series([values.iat[i, j]]), errors="coerce").iloc[0]
+            if not t.suppressed.iat[i, j] and pd.notna(v) and v > 0:
+                return False
+    return True
+
+
 def _hidden_cells(published: Mapping[str, ResultTable]) -> set[tuple[str, str, str]]:
     out = set()
     for k, t in published.items():
+        for row, col, *_ in t.extra.get("dropped_cells", ()):
+            out.add((k, row, col))
         if t.suppressed is not None:
             for r, c in zip(*np.nonzero(t.suppressed.to_numpy() != ""), strict=True):
                 out.add((k, str(t.suppressed.index[r]), str(t.suppressed.columns[c])))
@@ -175,7 +204,9 @@ def _start(t: ResultTable, rule: SuppressionRule) -> _State:
     state = _State(t, marks)
     for m in of_table(t.extra):
         for (i, j), mask in _cells(m, values.shape):
-            state.sigs[(i, j)] = (m.unit, hash(tuple(sorted(m.ids[mask]))))
+            units = frozenset(m.ids[mask])
+            state.sets[(i, j)] = (m.unit, units)
+            state.sigs[(i, j)] = (m.unit, hash(units))
             v = values.iat[i, j]
             if pd.notna(v) and rule.low <= v <= rule.high:
                 marks.iat[i, j] = rule.marker
@@ -249,6 +280,49 @@ def _secondary(
     return True
 
 
+def _wider(
+    s: _State, row: str, col: str, rule: SuppressionRule, states: Mapping[str, _State]
+) -> bool:
+    """No sum in its own table helps: hide the smallest shown count anywhere in the report
+    that contains all of the exposed cell's units (a total over it, in whatever table)."""
+    values = s.values
+    pos = next(
+        (
+            (i, j)
+            for i, r in enumerate(values.index)
+            for j, c in enumerate(values.columns)
+            if str(r) == row and str(c) == col
+        ),
+        None,
+    )
+    if pos is None or pos not in s.sets:
+        return False
+    unit, units = s.sets[pos]
+    best = None
+    for other in states.values():
+        ov = other.values
+        for p, (u, members) in other.sets.items():
+            if u != unit or other.marks.iat[p] or not units < members:
+                continue
+            if str(ov.index[p[0]]) in other.dropped:
+                continue
+            v = pd.to_numeric(pd.Series([ov.iat[p]]), errors="coerce").iloc[0]
+            if pd.isna(v) or v <= rule.high:
+                continue
+            if best is None or v < best[0]:
+                best = (v, other, p)
+    if best is None:
+        return False
+    _, other, p = best
+    other.marks.iat[p] = rule.secondary_marker
+    sig = other.sigs[p]
+    for st in states.values():
+        for q, osig in st.sigs.items():
+            if osig == sig and not st.marks.iat[q]:
+                st.marks.iat[q] = rule.secondary_marker
+    return True
+
+
 def _drop_row(s: _State, row: str) -> None:
     s.dropped.add(row)
 
@@ -298,7 +372,7 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
         changes["denominator"] = _round(t.denominator, rule.round_to)
         changes["missing"] = _round(t.missing, rule.round_to) or 0
     out = t.replace(**changes)
-    return _without_rows(out, s.dropped) if s.dropped else out
+    return _without_rows(out, s.dropped, rule.high) if s.dropped else out
 
 
 def _whole_rows(data: pd.DataFrame, cases_marks: pd.Series) -> pd.DataFrame:
@@ -344,11 +418,17 @@ def _notes(
     return tuple(dict.fromkeys(notes))
 
 
-def _without_rows(t: ResultTable, dropped: set[object]) -> ResultTable:
+def _without_rows(t: ResultTable, dropped: set[object], high: int) -> ResultTable:
     keep = [i for i, r in enumerate(t.data.index) if str(r) not in dropped]
     rows = [t.data.index[i] for i in keep]
     members = []
+    gone = []  # the cells left out stay in the reader model as unknowns (analysis.attack)
+    shape = t.data.shape
     for m in of_table(t.extra):
+        for (i, j), mask in _cells(m, shape):
+            if i not in keep and int(mask.sum()) > 0 and int(mask.sum()) <= high:
+                # A small count left out: it stays in the reader model, to be checked.
+                gone.append((str(t.data.index[i]), str(t.data.columns[j]), m.unit, m.ids, mask))
         remap = {old: new for new, old in enumerate(keep)}
         cells = {(remap[i], j): v for (i, j), v in m.cells.items() if i in remap}
         bases = {(remap[i], j): v for (i, j), v in m.bases.items() if i in remap}
@@ -365,7 +445,7 @@ def _without_rows(t: ResultTable, dropped: set[object]) -> ResultTable:
         )
     changes: dict[str, object] = {
         "data": t.data.loc[rows],
-        "extra": {**t.extra, "members": tuple(members)},
+        "extra": {**t.extra, "members": tuple(members), "dropped_cells": tuple(gone)},
         "groups": {
             g: tuple(x for x in v if str(x) not in dropped)
             for g, v in t.groups.items()
