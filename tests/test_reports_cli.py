@@ -58,8 +58,9 @@ def test_report_html_pdf_and_workbook(db: Path) -> None:
     assert len(page.css("figure.exhibit.table")) >= 20
 
     xlsx = db.parent / "tables.xlsx"
-    done = run(db, "report", "--study", "cafcass-2017", "--suppress-below", "5", "--out", str(xlsx))
+    done = run(db, "report", "--suppress-below", "5", "--check-disclosure", "--out", str(xlsx))
     assert done.returncode == 0, done.stderr
+    assert "Disclosure check passed" in done.stdout
     book = workbook(xlsx.read_bytes())
     assert book.sheetnames[0] == "Contents" and "Table 1" in book.sheetnames
 

@@ -56,7 +56,6 @@ class _State:
     table: ResultTable
     marks: pd.DataFrame  # "" shown, else the marker (shaped like the count frame)
     sigs: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)
-    sets: dict[tuple[int, int], tuple[str, frozenset[object]]] = field(default_factory=dict)
     dropped: set[object] = field(default_factory=set)
 
     @property
@@ -121,9 +120,7 @@ def protect_tables(
                 withheld.append(TITLE_COUNT.sub("", s.table.title))
                 del states[e.table]
                 continue
-            if not _secondary(s, e.row, e.column, rule, states) and not _wider(
-                s, e.row, e.column, rule, states
-            ):
+            if not _secondary(s, e.row, e.column, rule, states):
                 _drop_row(s, e.row)
         after = _hidden_cells({k: _publish(s, rule, cohort) for k, s in states.items()})
         check = {(e.table, e.row, e.column) for e in result.exposures} | (after - before)
@@ -204,9 +201,7 @@ def _start(t: ResultTable, rule: SuppressionRule) -> _State:
     state = _State(t, marks)
     for m in of_table(t.extra):
         for (i, j), mask in _cells(m, values.shape):
-            units = frozenset(m.ids[mask])
-            state.sets[(i, j)] = (m.unit, units)
-            state.sigs[(i, j)] = (m.unit, hash(units))
+            state.sigs[(i, j)] = (m.unit, hash(frozenset(m.ids[mask])))
             v = values.iat[i, j]
             if pd.notna(v) and rule.low <= v <= rule.high:
                 marks.iat[i, j] = rule.marker
@@ -277,49 +272,6 @@ def _secondary(
             for p, osig in other.sigs.items():
                 if osig == sig and not other.marks.iat[p]:
                     other.marks.iat[p] = rule.secondary_marker
-    return True
-
-
-def _wider(
-    s: _State, row: str, col: str, rule: SuppressionRule, states: Mapping[str, _State]
-) -> bool:
-    """No sum in its own table helps: hide the smallest shown count anywhere in the report
-    that contains all of the exposed cell's units (a total over it, in whatever table)."""
-    values = s.values
-    pos = next(
-        (
-            (i, j)
-            for i, r in enumerate(values.index)
-            for j, c in enumerate(values.columns)
-            if str(r) == row and str(c) == col
-        ),
-        None,
-    )
-    if pos is None or pos not in s.sets:
-        return False
-    unit, units = s.sets[pos]
-    best = None
-    for other in states.values():
-        ov = other.values
-        for p, (u, members) in other.sets.items():
-            if u != unit or other.marks.iat[p] or not units < members:
-                continue
-            if str(ov.index[p[0]]) in other.dropped:
-                continue
-            v = pd.to_numeric(pd.Series([ov.iat[p]]), errors="coerce").iloc[0]
-            if pd.isna(v) or v <= rule.high:
-                continue
-            if best is None or v < best[0]:
-                best = (v, other, p)
-    if best is None:
-        return False
-    _, other, p = best
-    other.marks.iat[p] = rule.secondary_marker
-    sig = other.sigs[p]
-    for st in states.values():
-        for q, osig in st.sigs.items():
-            if osig == sig and not st.marks.iat[q]:
-                st.marks.iat[q] = rule.secondary_marker
     return True
 
 
