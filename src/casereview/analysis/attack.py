@@ -312,6 +312,10 @@ class _Inconsistent(Exception):
 
 
 class _Solver:
+    exact: bool = True  # integer programmes where the LP optimum is fractional
+    budget: float = MILP_BUDGET  # seconds left for them
+    whole: bool = True  # the last interval is the integer answer
+
     def __init__(
         self,
         system: _System,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -86,8 +87,8 @@ def by_labels(
     ids: np.ndarray,
     index: Sequence[object],
     columns: Sequence[object],
-    masks: Mapping[tuple[object, object], Mask],
-    bases: Mapping[tuple[object, object], Mask] | None = None,
+    masks: Mapping[Any, Mask],
+    bases: Mapping[Any, Mask] | None = None,
 ) -> Members:
     """Members from masks keyed by (row label, column label), aligned to positions."""
     ri = {r: i for i, r in enumerate(index)}

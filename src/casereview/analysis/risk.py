@@ -16,8 +16,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -134,8 +135,8 @@ def _members(
     unit: str,
     data: pd.DataFrame,
     df: pd.DataFrame,
-    cells: dict[tuple[object, object], np.ndarray],
-    bases: dict[tuple[object, object], np.ndarray] | None = None,
+    cells: Mapping[Any, np.ndarray],
+    bases: Mapping[Any, np.ndarray] | None = None,
 ) -> dict[str, object]:
     """`extra` with the units behind each cell (analysis.members), when the frame has ids."""
     ids = unit_ids(data, unit)
