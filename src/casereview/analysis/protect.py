@@ -136,6 +136,14 @@ def protect_tables(
             withheld.append(TITLE_COUNT.sub("", t.title))
         else:
             final[k] = t
+    # What is published must pass the same attack the audit runs: withhold what does not.
+    for _ in range(3):
+        last = _attack(final, rule, cohort, exact=True)
+        if last.ok:
+            break
+        for e in last.exposures:
+            if e.table in final:
+                withheld.append(TITLE_COUNT.sub("", final.pop(e.table).title))
     return Protected(final, tuple(dict.fromkeys(withheld)), rounds)
 
 
