@@ -128,3 +128,24 @@ def test_score_listing_parts_add_up(cases) -> None:
     parts = t.data.drop(columns=["Study", "Total"])
     assert parts.loc["R001"].sum() == 7
     assert parts.at["R003", "Child protection plan"] == 2
+
+
+def test_score_spread_matches_r() -> None:
+    """SD, median and quartiles of scores 1..10 as R documents them: sd(1:10) = 3.02765,
+    quantile(1:10) = 1, 3.25, 5.5, 7.75, 10 (type 7, R's default)."""
+    risk = ("risk_domestic_abuse", "risk_neglect", "risk_substance_misuse", "risk_other")
+    levels = {0: "none", 1: "low", 2: "medium", 3: "high"}
+    rows = []
+    for score in range(1, 11):
+        parts, left = {}, score
+        for fid in risk:  # spread the score over four categories of at most 3 each
+            parts[fid] = levels[min(3, left)]
+            left -= min(3, left)
+        rows.append({"study": "2014", "law_type": "public_s31", "risk_cpp": "no", **parts})
+    t = score_range(frame(rows), cafcass())
+    all_cases = t.data.loc["All case types"]
+    assert all_cases["Mean"] == pytest.approx(5.5)
+    assert all_cases["SD"] == pytest.approx(3.02765, abs=1e-5)
+    assert all_cases["Median"] == pytest.approx(5.5)
+    assert (all_cases["Lower quartile"], all_cases["Upper quartile"]) == pytest.approx((3.25, 7.75))
+    assert t.display().at["All case types", "Lower quartile"] == "3.3"  # 3.25 half up

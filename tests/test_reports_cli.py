@@ -12,8 +12,13 @@ import pytest
 from report_pages import DATA, parse, pdf_pages, workbook
 
 
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CASEREVIEW_DATABASE_URL": f"sqlite:///{db}", "COLUMNS": "200"}
+def run(db: Path, *args: str, **env_extra: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "CASEREVIEW_DATABASE_URL": f"sqlite:///{db}",
+        "COLUMNS": "200",
+        **env_extra,
+    }
     return subprocess.run(
         [sys.executable, "-m", "casereview", *args],
         capture_output=True,
@@ -48,12 +53,14 @@ def test_report_html_pdf_and_workbook(db: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Wrote" in done.stdout and "tables" in done.stdout
     page = parse(html.read_text("utf-8"))
+    assert page.css_first(".cover .byline") is None  # no organisation set, none invented
     assert page.css_first('table.data[data-table-id="reference_comparison"]') is not None
     assert len(page.css("figure.exhibit.table")) >= 20
 
     xlsx = db.parent / "tables.xlsx"
-    done = run(db, "report", "--study", "cafcass-2017", "--suppress-below", "5", "--out", str(xlsx))
+    done = run(db, "report", "--suppress-below", "5", "--check-disclosure", "--out", str(xlsx))
     assert done.returncode == 0, done.stderr
+    assert "Disclosure check passed" in done.stdout
     book = workbook(xlsx.read_bytes())
     assert book.sheetnames[0] == "Contents" and "Table 1" in book.sheetnames
 
@@ -90,3 +97,31 @@ def test_bad_input_exits_2_with_a_reason(db: Path, args: tuple[str, ...], reason
     done = run(db, *args)
     assert done.returncode == 2
     assert reason in done.stderr.splitlines()[0]
+
+
+def test_report_names_its_organisation_and_author(db: Path) -> None:
+    """The publisher comes from the settings (CASEREVIEW_ORGANISATION / CASEREVIEW_AUTHOR);
+    --organisation / --author override them for one report."""
+    html = db.parent / "byline.html"
+    done = run(
+        db,
+        "report",
+        "--codebook",
+        "cafcass-scr",
+        "--author",
+        "Learning and Improvement Team",
+        "--ci",
+        "--out",
+        str(html),
+        CASEREVIEW_ORGANISATION="Northshire Safeguarding Children Partnership",
+        CASEREVIEW_AUTHOR="someone else",
+    )
+    assert done.returncode == 0, done.stderr
+    page = parse(html.read_text("utf-8"))
+    byline = page.css_first(".cover .byline").text()
+    assert "Northshire Safeguarding Children Partnership" in byline
+    assert "Learning and Improvement Team" in byline and "someone else" not in byline
+    # --ci: Wilson 95% intervals beside percentages (27 of 97: 0.1989-0.3747).
+    assert page.css_first("#ci-note") is not None
+    trio = page.css_first('table.data[data-table-id="toxic_trio_summary"]').text()
+    assert "27 (28%; 20\u201337%)" in trio

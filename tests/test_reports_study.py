@@ -160,19 +160,23 @@ def test_key_observations_are_written_from_the_numbers(page) -> None:  # type: i
     said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
     da = pub.DOMESTIC_ABUSE_TEXT
     assert (
-        f"Domestic abuse was the most common risk factor, present in {da['percent']}% of cases ({da['cases']} cases)"
+        f"Domestic abuse was the most common risk factor, present in {da['percent']}% of cases ({da['cases']} of 97)"
         in said
     )
     trio = pub.TOXIC_TRIO_001
     assert (
-        f"{trio['all_three_percent']}% of cases involved all three 'toxic trio' risk factors"
+        f"{trio['all_three_percent']}% of cases (27 of 97) involved all three 'toxic trio' risk factors"
         in said
     )
     assert (
-        f"At least one of the three was present in {trio['at_least_one_percent']}% of cases" in said
+        f"At least one of the three was present in {trio['at_least_one_percent']}% of cases (86 of 97)"
+        in said
     )
     assert f"{trio['none']} cases featured none of the three" in said
-    assert f"{pub.PERPETRATOR_TEXT['familial_percent']}% of incidents were known or thought" in said
+    assert (
+        f"{pub.PERPETRATOR_TEXT['familial_percent']}% of incidents (73 of 97) were known or thought"
+        in said
+    )
     summary = [li.text(strip=True) for li in page.css("#summary li")]
     assert any("71% of cases" in s for s in summary)
 
@@ -212,7 +216,7 @@ def test_methodology_is_generated_from_the_codebook(page) -> None:  # type: igno
         "Parental experience of abuse",
     ):
         assert category in method, category
-    assert "from 0 to 39" in method  # 000 footnote 8: the maximum is 39
+    assert "between 0 and 39" in method  # 000 footnote 8: the maximum is 39
     assert "High (3); Medium (2); Low (1); None (0)" in method  # 000 Appendix A
     assert "Learning from Cafcass submissions to Serious Case Reviews (June 2017)" in method
 
@@ -229,7 +233,7 @@ def test_comparison_matches_scipy_and_statsmodels(page) -> None:  # type: ignore
     low, high = proportion_confint(69, 97, alpha=0.05, method="wilson")
     assert da["95% CI"] == f"{low * 100:.0f}\u2013{high * 100:.0f}%"
     p = binomtest(69, 97, 0.54).pvalue
-    assert da["p"] == ("< 0.001" if p < 0.001 else f"{p:.3f}")
+    assert da["p"] == ("<0.001" if p < 0.001 else f"{p:.3f}")
     trio = t["All three 'toxic trio' factors"]
     assert trio["This cohort"].startswith("27 of 97") and trio["Published"] == "22%"
     assert trio["p"] == f"{binomtest(27, 97, 0.22).pvalue:.3f}"
@@ -259,6 +263,13 @@ def test_workbook_has_one_sheet_per_table_with_the_same_numbers(pooled: StudyRep
         assert tuple(row[LAW_COLUMNS[c]] for c in pub.LAW3) == published, vid
     t = sheet_table(book[by_id["risk_domestic_abuse_levels_by_law_type"]])
     assert tuple(t["Total"][LAW_COLUMNS[c]] for c in pub.LAW3) == pub.TABLE_001_9["total"]
+    # The comparison sheet holds what the report prints: p as '<0.001' or three decimals
+    # (a number format of one decimal had turned p = 0.02 into 0.0).
+    sheet = sheet_table(book[by_id["reference_comparison"]])
+    html = html_table(parse(render_html(pooled)), "reference_comparison")
+    for label, row in html.items():
+        assert sheet[label]["p"] == row["p"] and sheet[label]["p (Holm)"] == row["p (Holm)"]
+        assert sheet[label]["This cohort"] == row["This cohort"]
 
 
 def test_2014_sample_reproduces_000_tables_3_and_6(tmp_path: Path) -> None:
@@ -304,7 +315,7 @@ def test_any_codebook_gets_a_report_from_its_field_groups(tmp_path: Path) -> Non
     assert count(html_table(page, "frequency_fatal")["Yes"]["Number"]) == died
     said = " ".join(" ".join(li.text().split()) for li in page.css(".observations li"))
     assert (
-        f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% ({died} of {len(kids)})"
+        f"Death (rather than serious harm): yes in {100 * died / len(kids):.0f}% of children ({died} of {len(kids)})"
         in said
     )
     assert (
@@ -313,3 +324,88 @@ def test_any_codebook_gets_a_report_from_its_field_groups(tmp_path: Path) -> Non
         )
         is not None
     )
+
+
+def test_every_percentage_sentence_states_its_denominator(page) -> None:  # type: ignore[no-untyped-def]
+    """A sentence with a percentage also says what it divides by ('28% of cases (27 of 97)');
+    the old sentences gave '28% of cases (27 cases)'."""
+    items = page.css(".observations li") + page.css("#summary li")
+    sentences = [
+        s
+        for li in items
+        for s in re.split(r"(?<=\.) (?=[A-Z0-9])", " ".join(li.text().split()))
+        if "%" in s
+    ]
+    assert sentences
+    for s in sentences:
+        for pct in re.finditer(r"\d+%", s):
+            after = s[pct.end() :]
+            before = s[: pct.start()]
+            stated = re.match(r"[^.;%]*?\(?\d+ of (the )?\d+", after) or re.search(
+                r"\d+ of (the )?\d+[^%]*$", before
+            )
+            assert stated, f"no denominator for {pct.group()} in: {s}"
+
+
+def _notes(page, table_id: str) -> str:  # type: ignore[no-untyped-def]
+    figure = page.css_first(f'figure.exhibit[data-table-id="{table_id}"]')
+    assert figure is not None, table_id
+    notes = figure.css_first(".notes")
+    return " ".join(notes.text().split()) if notes is not None else ""
+
+
+def test_known_inconsistencies_of_the_documents_are_noted_beside_the_table(page) -> None:  # type: ignore[no-untyped-def]
+    """'Reproduces 000 Table 1' under 16 of 26 where the document prints 18 of 28 had no
+    note; each inconsistency of published_tables.INCONSISTENCIES that concerns a table of the
+    report is now explained under it, with the document's figures."""
+    from analysis_acceptance import inconsistency
+
+    t1 = inconsistency("000 Table 1")
+    scr = _notes(page, "scr_type")
+    assert "Reproduces Cafcass (2014) Table 1" in scr
+    assert f"{t1['published']} submissions" in scr and f"{t1['implied']} reviews analysed" in scr
+    assert count(html_table(page, "scr_type")["Total"]["Number"]) == t1["implied"]
+    t5 = inconsistency("001 Table 5")
+    assert f"{t5['published']}" in _notes(page, "risk_score_by_law_type")
+    neglect = inconsistency("000 Table 5")
+    assert f"{neglect['published']}%" in _notes(page, "incident_type_by_study")
+    da = _notes(page, "da_perpetrator_by_law_type")
+    assert f"{inconsistency('001 Section 5.3.2 text')['published']}%" in da
+    assert f"{inconsistency('001 Executive summary')['published']}%" in da
+    # A table citing no inconsistent source gets no such note.
+    assert "About the source" not in _notes(page, "law_type")
+
+
+def test_the_report_speaks_to_readers_not_coders(page) -> None:  # type: ignore[no-untyped-def]
+    """No codebook keys, document ids, quoted field ids or comparison-set ids in what a
+    reader sees; documents are cited by author and year with a reference list."""
+    body = page.css_first("body")
+    assert body is not None
+    text = " ".join(body.text().split())
+    assert "cafcass-scr" not in text and "@2017" not in text
+    assert "triennial-2011-14" not in text  # the --compare set, named by its documents
+    assert not re.search(r"(?<![\w.,])0\d\d (Table|Section|Figure|Chart|Appendix)", text)
+    assert not re.search(r"'[a-z]+_[a-z_]+'", text)  # field ids such as 'risk_other_specify'
+    assert "Reproduces Cafcass (2014) Table 6; Cafcass (2017) Table 5" in text
+    refs = [" ".join(li.text().split()) for li in page.css("#methodology ul.references li")]
+    assert any(r.startswith("Cafcass (2017). Learning from Cafcass submissions") for r in refs)
+    assert any(r.startswith("Cafcass (2014).") for r in refs)
+
+
+def test_one_share_two_denominators_is_explained(page) -> None:  # type: ignore[no-untyped-def]
+    """Mothers under 21: 26 of 64 (41%) in the age-profile table, which keeps an 'Unknown'
+    row (001 Table 13), and 42.6% of the 61 known ages in the summary (000 Chart 1). The
+    summary says what its share is of, so the two figures are not read as one quantity."""
+    profile = html_table(page, "parent_age_first_birth")
+    assert profile["Under 21"]["Mothers"] == "26 (41%)"
+    summary = html_table(page, "mother_age_summary")
+    assert summary["All"]["Cases"] == "61" and summary["All"]["% at most 20"] == "42.6"
+    assert "share of the cases with a known value" in _notes(page, "mother_age_summary")
+
+
+def test_summary_statistics_keep_one_decimal(page) -> None:  # type: ignore[no-untyped-def]
+    """001 Table 5 prints the private-law average as 9.0; the summary printed it as '9'."""
+    spread = html_table(page, "risk_score_range")
+    assert spread["Total private law"]["Mean"] == "9.0"
+    assert spread["Total private law"]["Cases"] == "41"
+    assert spread["All case types"]["Minimum"] == "0"

@@ -30,6 +30,16 @@ class Settings(BaseSettings):
         description="Name recorded as the coder of values imported or entered from the CLI.",
     )
 
+    organisation: str | None = Field(
+        default=None,
+        description="The organisation that publishes reports (e.g. 'Northshire Safeguarding "
+        "Children Partnership'), printed on the cover of every report.",
+    )
+    author: str | None = Field(
+        default=None,
+        description="The author (a person or team) printed on the cover of every report.",
+    )
+
     @field_validator("codebook_dirs", mode="before")
     @classmethod
     def _split_dirs(cls, value: object) -> object:

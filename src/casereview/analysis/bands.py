@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from casereview.analysis.codes import field_label
-from casereview.analysis.frequency import MissingMode, crosstab, default_unit, units
+from casereview.analysis.frequency import TOTAL, MissingMode, crosstab, default_unit, units
+from casereview.analysis.members import by_labels, unit_ids
 from casereview.analysis.table import ChartHint, PercentBasis, ResultTable, Unit
 from casereview.codebook.model import Codebook
 from casereview.errors import CaseReviewError
@@ -141,6 +142,9 @@ def band_table(
         long = pd.DataFrame({"band": bands.cut(data[fields[0]])})
         if by is not None:
             long[by] = data[by].to_numpy()
+        for key in ("review_id", "child"):  # which unit each row is (analysis.members)
+            if key in data.columns and not (key == "child" and unit == "reviews"):
+                long[key] = data[key].to_numpy()
         col = by
     else:
         long = pd.concat(
@@ -176,6 +180,20 @@ def band_table(
             f"Each column counts all {len(data)} {unit}, as '{bands.unknown}' where not recorded."
         )
         t = t.replace(denominator=len(data), notes=(note,))
+    ids = unit_ids(data, unit)
+    if len(fields) > 1 and ids is not None:
+        # Each column is one field: the units in each band of that field.
+        cells = {}
+        for f in fields:
+            banded = bands.cut(data[f])
+            which = field_label(codebook, f)
+            for band in t.data.index:
+                hit = pd.isna(banded) if band == bands.unknown else np.asarray(banded == band)
+                if band == TOTAL:
+                    hit = np.ones(len(data), dtype=bool)
+                cells[(band, which)] = np.asarray(hit, dtype=bool)
+        members = by_labels(unit, ids, list(t.data.index), list(t.data.columns), cells)
+        t = t.replace(extra={**t.extra, "members": members})
     return t
 
 
@@ -230,7 +248,10 @@ def numeric_summary(
             groups.append((str(key), part))
     groups.append(("All", values))
     rows = {}
+    ids = unit_ids(data, unit)
+    sets = {}
     for label, v in groups:
+        sets[(label, "Cases")] = data.index.isin(v.dropna().index)
         v = v.dropna()
         row = {
             "Cases": len(v),
@@ -253,12 +274,30 @@ def numeric_summary(
         denominator=len(values),
         kind="summary",
         missing=n_missing,
-        notes=(f"{n_missing} {unit} with no {label.lower()} recorded are left out.",)
-        if n_missing
-        else (),
+        notes=_summary_notes(n_missing, unit, label, at_most),
         source=source,
         row_total="All",
+        extra={}
+        if ids is None
+        else {
+            "members": by_labels(unit, ids, list(df.index), list(df.columns), sets),
+            "scores": values.to_numpy(dtype=float),
+        },
     )
+
+
+def _summary_notes(
+    n_missing: int, unit: str, label: str, at_most: float | None
+) -> tuple[str, ...]:
+    notes = [f"{n_missing} {unit} with no {label.lower()} recorded are left out."] if n_missing else []
+    if at_most is not None:
+        # The same share is printed elsewhere (001 Table 13) over all cases, unknown included.
+        notes.append(
+            f"'% at most {at_most:g}' is a share of the cases with a known value (the Cases "
+            "column); a table that keeps an 'Unknown' row counts those cases in its total, so "
+            "its percentage for the same group is lower."
+        )
+    return tuple(notes)
 
 
 def trend(

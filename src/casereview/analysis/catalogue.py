@@ -337,7 +337,7 @@ def standard_tables(
         )
         out += [
             trio.replace(extra={**trio.extra, "section": "Risk"}),
-            risk.overlap_summary(trio).replace(extra={**trio.extra, "section": "Risk"}),
+            _in_section(risk.overlap_summary(trio), "Risk"),
         ]
     for fid, src in (("risk_domestic_abuse", "001 Table 9"), ("risk_neglect", "001 Table 11")):
         add(
@@ -374,6 +374,10 @@ def standard_tables(
         if len(t.data):
             out.append(t.replace(extra={**t.extra, "section": "Comparison with published figures"}))
     return out
+
+
+def _in_section(t: ResultTable, section: str) -> ResultTable:
+    return t.replace(extra={**t.extra, "section": section})
 
 
 def generic_tables(cases: pd.DataFrame, codebook: Codebook) -> list[ResultTable]:

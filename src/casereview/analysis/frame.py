@@ -114,6 +114,8 @@ def canonical(frame: pd.DataFrame, codebook: Codebook, *, first_row: int = 2) ->
     for col in frame.columns:
         if col in STRUCTURAL:
             continue
+        if col in {r.id for r in codebook.scores}:
+            continue  # an exported score: recomputed from the coded fields
         if not codebook.has_field(col):
             errors.append(RowError(1, col, col, f"not a field of codebook {codebook.key}"))
             continue

@@ -17,6 +17,7 @@ import pandas as pd
 
 from casereview.analysis.axis import EXCLUDED, MISSING, Axis, Hierarchy, Values, make_axis
 from casereview.analysis.codes import MISSING_LABEL, field_label
+from casereview.analysis.members import Members, unit_ids
 from casereview.analysis.table import ChartHint, Kind, PercentBasis, ResultTable, Unit
 from casereview.codebook.model import Codebook
 from casereview.errors import CaseReviewError
@@ -162,6 +163,9 @@ def crosstab(
     label = field_label(codebook, row)
     all_notes = list(notes) + _notes(unit, denominator, n_missing, excluded, label, col, codebook)
     extra: dict[str, object] = {"excluded": excluded, "in_scope": denominator}
+    ids = unit_ids(data, unit)
+    if ids is not None:
+        extra["members"] = _members(unit, ids, body, (r, raxis, row_groups), (c, caxis, col_groups))
     if test and col is not None:
         from casereview.analysis.stats import independence_test
 
@@ -184,6 +188,33 @@ def crosstab(
         chart=ChartHint(kind="grouped_bar") if col is not None else None,
         keys=dict(zip(raxis.labels, raxis.keys, strict=True)),
         extra=extra,
+    )
+
+
+def _members(
+    unit: str,
+    ids: np.ndarray,
+    body: pd.DataFrame,
+    rows: tuple[np.ndarray, Axis, dict[str, tuple[str, ...]]],
+    cols: tuple[np.ndarray, Axis, dict[str, tuple[str, ...]]],
+) -> Members:
+    """The units behind each row and column of the table (see analysis.members)."""
+
+    def masks(labels: Sequence[object], side: tuple[np.ndarray, Axis, dict]) -> list[np.ndarray]:  # type: ignore[type-arg]
+        codes, axis, groups = side
+        index = {lab: i for i, lab in enumerate(axis.labels)}
+        out = []
+        for lab in labels:
+            if lab in groups:
+                out.append(np.isin(codes, [index[m] for m in groups[lab]]))
+            elif lab in index:
+                out.append(codes == index[lab])
+            else:  # the total
+                out.append(codes >= 0)
+        return out
+
+    return Members(
+        unit, ids, rows=masks(list(body.index), rows), cols=masks(list(body.columns), cols)
     )
 
 

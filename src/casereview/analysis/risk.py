@@ -16,14 +16,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from casereview.analysis.codes import MISSING_LABEL, field_codes
 from casereview.analysis.frequency import SINGULAR, TOTAL, crosstab, units
+from casereview.analysis.members import Members, by_labels, unit_ids
 from casereview.analysis.table import ChartHint, ResultTable, Unit
 from casereview.codebook.model import Codebook
 from casereview.errors import CaseReviewError
@@ -80,14 +82,23 @@ def levels_table(
     scores = sorted(level_label, reverse=True)
     columns = [level_label[s] for s in scores]
     counts = np.zeros((len(fields), len(scores) + 1), dtype=np.int64)
+    cell_sets: dict[tuple[object, object], np.ndarray] = {}
     for i, fid in enumerate(fields):
         codes = field_codes(codebook, fid)
         col = data[fid]
+        label = codebook.field(fid).label
         for v in codes.values:
             if v.missing or v.score is None:
                 continue
-            counts[i, scores.index(float(v.score))] += int((col == v.id).sum())
-        counts[i, -1] = int((~known_mask(col, codebook, fid)).sum())
+            j = scores.index(float(v.score))
+            hit = (col == v.id).to_numpy()
+            counts[i, j] += int(hit.sum())
+            key = (label, columns[j])
+            cell_sets[key] = cell_sets[key] | hit if key in cell_sets else hit
+        unknown = ~known_mask(col, codebook, fid)
+        counts[i, -1] = int(unknown.sum())
+        cell_sets[(label, MISSING_LABEL)] = unknown
+        cell_sets[(label, "Total")] = np.ones(len(data), dtype=bool)
     df = pd.DataFrame(
         counts, index=[codebook.field(f).label for f in fields], columns=[*columns, MISSING_LABEL]
     )
@@ -116,7 +127,22 @@ def levels_table(
             exclude=(lowest, MISSING_LABEL) if lowest else (MISSING_LABEL,),
         ),
         keys={codebook.field(f).label: f for f in fields},
+        extra=_members(unit, data, df, cell_sets),
     )
+
+
+def _members(
+    unit: str,
+    data: pd.DataFrame,
+    df: pd.DataFrame,
+    cells: Mapping[Any, np.ndarray],
+    bases: Mapping[Any, np.ndarray] | None = None,
+) -> dict[str, object]:
+    """`extra` with the units behind each cell (analysis.members), when the frame has ids."""
+    ids = unit_ids(data, unit)
+    if ids is None:
+        return {}
+    return {"members": by_labels(unit, ids, list(df.index), list(df.columns), cells, bases)}
 
 
 def presence_table(
@@ -136,13 +162,15 @@ def presence_table(
     unit = _unit(codebook, fields)
     data = units(frame, unit)
     rows = {}
+    cells: dict[tuple[object, object], np.ndarray] = {}
+    bases: dict[tuple[object, object], np.ndarray] = {}
     for fid in fields:
         col = data[fid]
-        known = int(known_mask(col, codebook, fid).sum())
-        rows[codebook.field(fid).label] = (
-            int(present_mask(col, codebook, fid, present).sum()),
-            known,
-        )
+        known_at = known_mask(col, codebook, fid)
+        present_at = present_mask(col, codebook, fid, present)
+        label = codebook.field(fid).label
+        cells[(label, "n")], bases[(label, "n")] = present_at, known_at
+        rows[label] = (int(present_at.sum()), int(known_at.sum()))
     df = pd.DataFrame.from_dict(rows, orient="index", columns=["n", "known"])
     if sort:
         df = df.sort_values("n", ascending=False, kind="stable")
@@ -165,7 +193,7 @@ def presence_table(
         source=source,
         chart=ChartHint(kind="bar", value="percent", horizontal=True),
         keys={codebook.field(f).label: f for f in fields},
-        extra={"known": df["known"].to_dict()},
+        extra={"known": df["known"].to_dict(), **_members(unit, data, df[["n"]], cells, bases)},
     )
 
 
@@ -195,13 +223,27 @@ def level_by_group(
         title=f"Prevalence and risk level of {codebook.field(field_id).label.lower()} by law type",
     )
     data = units(cases, t.unit)
-    all_cases = crosstab(data, codebook, field_id, by, col_hierarchy="top").data.loc[TOTAL]
+    everyone = crosstab(data, codebook, field_id, by, col_hierarchy="top")
+    all_cases = everyone.data.loc[TOTAL]
     pct = pd.DataFrame(np.nan, index=t.data.index, columns=t.data.columns)
     with np.errstate(invalid="ignore", divide="ignore"):
         pct.loc[TOTAL] = (
             t.data.loc[TOTAL] / all_cases.reindex(t.data.columns).replace(0, np.nan) * 100
         )
+    extra = dict(t.extra)
+    m, base = extra.get("members"), everyone.extra.get("members")
+    if isinstance(m, Members) and isinstance(base, Members):
+        # The total row's percentages are of all cases of each law type (a base no cell shows).
+        i, bi = list(t.data.index).index(TOTAL), list(everyone.data.index).index(TOTAL)
+        cols = list(everyone.data.columns)
+        bases = {
+            (i, j): base.rows[bi] & base.cols[cols.index(c)]
+            for j, c in enumerate(t.data.columns)
+            if c in cols
+        }
+        extra["members"] = Members(m.unit, m.ids, m.rows, m.cols, bases=bases)
     return t.replace(
+        extra=extra,
         percent=pct,
         percent_basis="column",
         notes=(*t.notes, "The percentage on the total row is of all cases of that law type."),
@@ -248,6 +290,20 @@ def overlap(
     df = pd.DataFrame({"n": values}, index=labels)
     df.loc["Total"] = df["n"].sum()
     total = int(complete.sum())
+    sets = {
+        (lab, "n"): complete & (bits == sum(1 << i for i in combo))
+        for lab, combo in zip(
+            labels,
+            (c for size in range(k, -1, -1) for c in combinations(range(k), size)),
+            strict=True,
+        )
+    }
+    sets[("Total", "n")] = complete
+    summary_sets = {
+        "at_least_one": n_present >= 1,
+        "all": n_present == k,
+        "none": (n_present == 0) & (n_unknown == 0),
+    }
     extra = {
         "fields": tuple(fields),
         "at_least_one": at_least_one,
@@ -255,7 +311,10 @@ def overlap(
         "none": none,
         "known": int(settled_any.sum()),
         "per_field": {names[i]: int(pres[:, i].sum()) for i in range(k)},
+        **_members(unit, data, df, sets),
     }
+    if "members" in extra:
+        extra["summary_sets"] = summary_sets
     return ResultTable(
         id=table_id,
         title=title or "Overlap of " + ", ".join(n.lower() for n in names),
@@ -286,6 +345,16 @@ def overlap_summary(table: ResultTable, *, source: str | None = None) -> ResultT
     n = table.denominator or 0
     labels = ["At least one", f"All {NUMBER_WORDS.get(k, str(k))}", "None"]
     df = pd.DataFrame({"n": [e["at_least_one"], e["all"], e["none"]]}, index=labels)
+    extra = {k2: v for k2, v in e.items() if k2 not in ("members", "summary_sets")}
+    if "summary_sets" in e:
+        from casereview.analysis.members import Members
+
+        sets = e["summary_sets"]
+        m = e["members"]
+        keys = ("at_least_one", "all", "none")
+        extra["members"] = Members(
+            m.unit, m.ids, cells={(i, 0): sets[key] for i, key in enumerate(keys)}
+        )
     return ResultTable(
         id=f"{table.id}_summary",
         title=table.title.replace("Overlap of", "Cases with") if table.title else "Summary",
@@ -298,7 +367,7 @@ def overlap_summary(table: ResultTable, *, source: str | None = None) -> ResultT
         notes=(f"Percentages are of all {n} {table.unit}.",),
         source=source or table.source,
         chart=ChartHint(kind="bar", value="percent"),
-        extra=dict(e),
+        extra=extra,
     )
 
 

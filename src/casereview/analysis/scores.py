@@ -21,6 +21,7 @@ from casereview.analysis.axis import Axis, Hierarchy, Values, make_axis
 from casereview.analysis.codes import field_label
 from casereview.analysis.derive import score_rule, score_values
 from casereview.analysis.frequency import _arrange, units
+from casereview.analysis.members import Members, by_labels, unit_ids
 from casereview.analysis.table import ChartHint, ResultTable, Unit
 from casereview.codebook.model import Codebook
 
@@ -99,6 +100,20 @@ def score_summary(
     ]
     if n_missing:
         all_notes.append(f"{n_missing} cases with a field of the score not coded are left out.")
+    members: dict[str, object] = {}
+    ids = unit_ids(data, unit)
+    if ids is not None:
+        index = {lab: i for i, lab in enumerate(raxis.labels)}
+        rows = [
+            np.isin(r, [index[m] for m in groups[lab]]) if lab in groups else r == index[lab]
+            for lab in labels[:-1]
+        ] + [r >= 0]
+        cols = [c == j for j in range(nc)] if across is not None else [c >= 0]
+        if across is not None:
+            cols.append(c >= 0)
+        valid = ~np.isnan(score)
+        members["members"] = Members(unit, ids, rows=[m & valid for m in rows], cols=cols)
+        members["scores"] = score
     return ResultTable(
         id=table_id or f"{sid}_by_{by}" + (f"_and_{across}" if across else ""),
         title=title or f"Average {rule.label.lower()} by {field_label(codebook, by).lower()}",
@@ -116,8 +131,28 @@ def score_summary(
         chart=ChartHint(
             kind="grouped_bar" if across else "bar", y_label=f"Average {rule.label.lower()}"
         ),
-        extra={"maximum": rule.maximum},
+        extra={"maximum": rule.maximum, **members},
     )
+
+
+SPREAD_COLUMNS = (
+    "Cases",
+    "Mean",
+    "SD",
+    "Median",
+    "Lower quartile",
+    "Upper quartile",
+    "Minimum",
+    "Maximum",
+)
+
+
+def _spread(v: np.ndarray) -> tuple[float, ...]:
+    if not len(v):
+        return (0, *([np.nan] * (len(SPREAD_COLUMNS) - 1)))
+    q1, median, q3 = np.percentile(v, [25, 50, 75])
+    sd = float(np.std(v, ddof=1)) if len(v) > 1 else np.nan
+    return (len(v), v.mean(), sd, median, q1, q3, v.min(), v.max())
 
 
 def score_range(
@@ -131,12 +166,15 @@ def score_range(
     table_id: str | None = None,
     source: str | None = None,
 ) -> ResultTable:
-    """Cases, mean, minimum, maximum and range of the score per group and overall."""
+    """Cases, mean, standard deviation, median, quartiles, minimum, maximum and range of the
+    score per group and overall. The SD is the sample SD (n - 1); quartiles interpolate
+    linearly between cases, as R's default and Excel's QUARTILE.INC do."""
     data, sid, unit = _scored(frame, codebook, score_id)
     rule = score_rule(codebook, sid)
     score = data[sid].to_numpy(dtype=float)
     valid = ~np.isnan(score)
     rows: dict[str, np.ndarray] = {}
+    sets: dict[str, np.ndarray] = {}
     groups: dict[str, tuple[str, ...]] = {}
     in_table = valid
     if by is not None:
@@ -144,25 +182,23 @@ def score_range(
         r = axis.codes(data[by])
         in_order, groups = _order(axis, r, valid)
         for label, idxs in in_order:
-            rows[label] = score[np.isin(r, idxs) & valid]
+            sets[label] = np.isin(r, idxs) & valid
+            rows[label] = score[sets[label]]
         in_table = valid & (r >= 0)
     rows[ALL_CASES] = score[in_table]
-    stats = {
-        label: (
-            len(v),
-            v.mean() if len(v) else np.nan,
-            v.min() if len(v) else np.nan,
-            v.max() if len(v) else np.nan,
-        )
-        for label, v in rows.items()
-    }
-    df = pd.DataFrame.from_dict(
-        stats, orient="index", columns=["Cases", "Mean", "Minimum", "Maximum"]
-    )
+    sets[ALL_CASES] = in_table
+    stats = {label: _spread(v) for label, v in rows.items()}
+    df = pd.DataFrame.from_dict(stats, orient="index", columns=list(SPREAD_COLUMNS))
     df["Range"] = df["Maximum"] - df["Minimum"]
+    ids = unit_ids(data, unit)
+    extra: dict[str, object] = {}
+    if ids is not None:
+        cases = {(label, "Cases"): m for label, m in sets.items()}
+        extra = {"members": by_labels(unit, ids, list(df.index), list(df.columns), cases)}
+        extra["scores"] = score
     return ResultTable(
         id=table_id or f"{sid}_range" + (f"_by_{by}" if by else ""),
-        title=f"{rule.label}: mean, minimum and maximum"
+        title=f"{rule.label}: mean, spread, minimum and maximum"
         + (f" by {field_label(codebook, by).lower()}" if by else ""),
         data=df,
         unit=unit,
@@ -173,6 +209,7 @@ def score_range(
         source=source,
         row_total=ALL_CASES,
         groups=groups,
+        extra=extra,
     )
 
 

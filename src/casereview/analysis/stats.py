@@ -7,7 +7,12 @@
   no continuity correction), or Fisher's exact test for a 2x2 table with an expected count
   below 5 (`scipy.stats.fisher_exact`);
 - goodness of fit of a cohort distribution to a published one (`scipy.stats.chisquare`);
-- exact Poisson (Garwood) interval for a rate per population.
+- exact Poisson (Garwood) interval for a rate per population;
+- Holm's adjustment of a family of p-values (statsmodels `multipletests(method="holm")`);
+- Cramér's V for a crosstab (`scipy.stats.contingency.association`);
+- the Cochran-Armitage test for a trend in proportions across ordered groups (scores
+  1, 2, 3, ...), the statistic R's `prop.trend.test` gives (its chi-square is z squared);
+  neither SciPy nor statsmodels has it under that name, and it is four lines.
 
 SciPy is imported lazily: it takes over a second to import and quick commands need none of it.
 """
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from casereview.errors import CaseReviewError
+from casereview.numbers import fmt_number, fmt_p, fmt_pct
 
 
 @dataclass(frozen=True)
@@ -35,13 +41,13 @@ class TestResult:
     caveat: str | None = None
 
     def describe(self) -> str:
-        stat = "" if self.statistic is None else f", statistic {self.statistic:.3f}"
+        stat = "" if self.statistic is None else f", statistic {fmt_number(self.statistic, 3)}"
         dof = "" if self.dof is None else f", df {self.dof}"
         return f"{self.method}{stat}{dof}, p = {format_p(self.p_value)}"
 
 
 def format_p(p: float) -> str:
-    return "< 0.001" if p < 0.001 else f"{p:.3f}"
+    return fmt_p(p)
 
 
 def wilson_ci(count: int, n: int, alpha: float = 0.05) -> tuple[float, float]:
@@ -95,7 +101,7 @@ def _small_expected_caveat(expected: np.ndarray) -> str | None:
     small = float((expected < 5).mean())
     if small <= 0.2:
         return None
-    return f"{small:.0%} of expected counts are below 5: the chi-square approximation is unreliable"
+    return f"{fmt_pct(small * 100)} of expected counts are below 5: the chi-square approximation is unreliable"
 
 
 def two_proportions(k1: int, n1: int, k2: int, n2: int) -> TestResult:
@@ -127,6 +133,52 @@ def goodness_of_fit(observed: Sequence[int], proportions: Sequence[float]) -> Te
         obs.size - 1,
         caveat,
     )
+
+
+def holm(p_values: Sequence[float]) -> list[float]:
+    """Holm step-down adjusted p-values (same order as given); [] for no tests."""
+    if not p_values:
+        return []
+    from statsmodels.stats.multitest import multipletests
+
+    return [float(p) for p in multipletests(list(p_values), method="holm")[1]]
+
+
+def cramers_v(table: np.ndarray | Sequence[Sequence[int]]) -> float:
+    """Cramér's V of a contingency table of counts (empty rows/columns dropped; no
+    bias correction, as SPSS and `scipy.stats.contingency.association` give it)."""
+    arr = np.asarray(table, dtype=float)
+    arr = arr[arr.sum(axis=1) > 0][:, arr.sum(axis=0) > 0]
+    if arr.shape[0] < 2 or arr.shape[1] < 2:
+        return float("nan")
+    from scipy.stats.contingency import association
+
+    return float(association(arr.astype(np.int64), method="cramer", correction=False))
+
+
+def trend_test(successes: Sequence[int], totals: Sequence[int]) -> TestResult:
+    """Cochran-Armitage test for a linear trend in proportions over ordered groups
+    (scores 1, 2, 3, ...): does the share change steadily from group to group?"""
+    k = np.asarray(successes, dtype=float)
+    n = np.asarray(totals, dtype=float)
+    if k.shape != n.shape or k.size < 2:
+        raise CaseReviewError(
+            "a trend test needs two or more groups, each with a count and a total"
+        )
+    for a, b in zip(k, n, strict=True):
+        _check_count(int(a), int(b))
+    keep = n > 0
+    k, n = k[keep], n[keep]
+    if k.size < 2 or k.sum() in (0, n.sum()):
+        return TestResult("No test (no variation to test)", None, float("nan"))
+    scores = np.arange(1, k.size + 1, dtype=float)[: k.size]
+    big_n, p_bar = n.sum(), k.sum() / n.sum()
+    t = float(np.sum(scores * (k - n * p_bar)))
+    var = p_bar * (1 - p_bar) * (np.sum(n * scores**2) - np.sum(n * scores) ** 2 / big_n)
+    from scipy.stats import norm
+
+    z = t / float(np.sqrt(var))
+    return TestResult("Cochran-Armitage test for trend", z, float(2 * norm.sf(abs(z))))
 
 
 def poisson_ci(count: int, alpha: float = 0.05) -> tuple[float, float]:

@@ -88,7 +88,11 @@ def threshold_rule(below: int) -> SuppressionRule:
     if below < 2:
         raise CaseReviewError(f"--suppress-below must be 2 or more (got {below})")
     return SuppressionRule(
-        f"lt{below}", 1, below - 1, f"<{below}", "c",
+        f"lt{below}",
+        1,
+        below - 1,
+        f"<{below}",
+        "c",
         description=f"counts of 1 to {below - 1} shown as '<{below}'; further cells hidden as 'c' "
         "so that totals cannot reveal them",
     )
@@ -163,7 +167,16 @@ def _secondary(
             break
         pick = _candidate(table, counts, marks, lines, [pending[0]])
         if pick is None:
-            raise CaseReviewError(f"table {table.id!r}: cannot protect cell {pending[0]}")
+            # No single cell helps: hide every shown cell of the sums that hold it rather
+            # than refuse to publish (the report-wide pass in analysis.protect does better).
+            for line in lines:
+                if pending[0] in line:
+                    for c in line:
+                        if marks.at[c] == "":
+                            marks.at[c] = r.secondary_marker
+                            shown.at[c] = np.nan
+            pending.pop(0)
+            continue
         marks.at[pick] = r.secondary_marker
         shown.at[pick] = np.nan
     secondary = [cell for cell in cells_of(marks) if marks.at[cell] != "" and cell not in primary]

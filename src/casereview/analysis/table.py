@@ -32,11 +32,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any, Literal
 
 import pandas as pd
+
+from casereview import numbers
 
 Unit = Literal["children", "reviews", "cases", "population"]
 Kind = Literal[
@@ -174,21 +175,71 @@ class ResultTable:
         return rows + ((self.row_total,) if self.row_total is not None else ())
 
     def display(
-        self, *, percent: bool = True, decimals: int | None = None, pct_decimals: int = 0
+        self,
+        *,
+        percent: bool = True,
+        decimals: int | None = None,
+        pct_decimals: int = 0,
+        ci: bool = False,
     ) -> pd.DataFrame:
         """A frame of strings ready to print: "n (p%)" (or "n"); a mean with its case count as
-        "18.3 (9)"; suppressed cells as their marker; missing numbers as an en dash."""
+        "18.3 (9)"; suppressed cells as their marker; missing numbers as an en dash.
+        `ci=True` adds the Wilson 95% interval of each percentage: "27 (28%; 20\u201338%)"."""
         out = pd.DataFrame(index=self.data.index, columns=self.data.columns, dtype=object)
         for col in self.data.columns:
             for row in self.data.index:
                 if self.is_suppressed(row, col):
                     out.at[row, col] = self.marker(row, col)
                     continue
-                out.at[row, col] = self._cell(row, col, percent, decimals, pct_decimals)
+                out.at[row, col] = self._cell(row, col, percent, decimals, pct_decimals, ci)
         return out
 
+    def _interval(self, row: Any, col: Any, pct_decimals: int) -> str:
+        """'; 20\u201338%' inside the brackets of a percentage, or '' when there is none."""
+        basis = self.percent_basis
+        if (basis == "row" and col == self.col_total) or (basis != "row" and row == self.row_total):
+            return ""  # a total is 100% of itself
+        base = self.percent_base(row, col)
+        value = self.data.at[row, col]
+        if base is None or base <= 0 or numbers.is_missing(value):
+            return ""
+        from casereview.analysis.stats import wilson_ci
+
+        low, high = wilson_ci(int(value), base)
+        text = numbers.fmt_ci(100 * low, 100 * high, pct_decimals)
+        return "" if text == numbers.DASH else f"; {text}"
+
+    def percent_base(self, row: Any, col: Any) -> int | None:
+        """The number a cell's percentage is of (its row, column or grand total), or None."""
+        pct_frame = self.percent
+        if pct_frame is None or row not in pct_frame.index or col not in pct_frame.columns:
+            return None
+        pct, count = pct_frame.at[row, col], self.data.at[row, col]
+        if numbers.is_missing(pct) or numbers.is_missing(count):
+            return None
+        if pct > 0:  # count / base = pct / 100 exactly
+            base = numbers.exact(count) * 100 / numbers.exact(pct)
+            return int(base) if base.denominator == 1 else None
+        d, rt, ct = self.data, self.row_total, self.col_total
+        if self.percent_basis == "row":
+            if ct is not None and ct in d.columns:
+                total = d.at[row, ct]
+            else:
+                total = self.extra.get("known", {}).get(row)
+        elif self.percent_basis == "column" or (self.percent_basis == "total" and ct is None):
+            total = d.at[rt, col] if rt is not None and rt in d.index else self.denominator
+        else:
+            total = d.at[rt, ct] if rt is not None and rt in d.index else self.denominator
+        return None if total is None or numbers.is_missing(total) else int(total)
+
     def _cell(
-        self, row: Any, col: Any, percent: bool, decimals: int | None, pct_decimals: int
+        self,
+        row: Any,
+        col: Any,
+        percent: bool,
+        decimals: int | None,
+        pct_decimals: int,
+        ci: bool = False,
     ) -> str:
         value = self.data.at[row, col]
         text = format_number(value, decimals)
@@ -205,8 +256,38 @@ class ResultTable:
         ):
             pct = pct_frame.at[row, col]
             if not _isnan(pct):
-                text = f"{text} ({round_half_up(float(pct), pct_decimals)}%)"
+                text = f"{text} ({numbers.fmt_pct(pct, pct_decimals)})"
+                if ci:
+                    text = text[:-1] + self._interval(row, col, pct_decimals) + ")"
         return text
+
+    def rounding_note(self, pct_decimals: int = 0) -> str | None:
+        """The note printed under the table when its rounded percentages do not add to 100
+        (only where the exact percentages do: categories of one variable, no hidden cell)."""
+        pct = self.percent
+        if pct is None or self.kind not in ("frequency", "crosstab"):
+            return None
+        body = pct.loc[
+            [r for r in self.body.index if r in pct.index],
+            [c for c in self.body.columns if c in pct.columns],
+        ]
+        if body.empty:
+            return None
+        if self.percent_basis == "row":
+            runs = [list(body.loc[r]) for r in body.index]
+        elif self.percent_basis == "column":
+            runs = [list(body[c]) for c in body.columns]
+        else:
+            runs = [list(body.to_numpy().ravel())]
+        for run in runs:
+            if any(numbers.is_missing(v) for v in run):
+                continue
+            if sum(numbers.exact(v) for v in run) != 100:
+                continue  # not parts of one whole (multiple answers, or missing left out)
+            note = numbers.rounded_sum_note(run, pct_decimals)
+            if note is not None:
+                return note
+        return None
 
     def to_records(self) -> list[dict[str, Any]]:
         """Rows as plain dicts (JSON API): the row label under `""` plus one key per column."""
@@ -221,29 +302,13 @@ class ResultTable:
 
 
 def format_number(value: Any, decimals: int | None = None) -> str:
-    """A number as a table shows it; NaN/None as an en dash.
-
-    `decimals=None` (default): whole numbers without decimals, others with one decimal
-    (mean scores such as 15.3, as 000 Table 6 prints them)."""
-    if value is None or _isnan(value):
-        return "\u2013"
-    if isinstance(value, str):
-        return value
-    f = float(value)
-    if decimals is None:
-        if f.is_integer():
-            return str(int(f))
-        decimals = 1
-    return round_half_up(f, decimals)
+    """A number as a table shows it; NaN/None as an en dash (see `casereview.numbers`)."""
+    return numbers.fmt_number(value, decimals)
 
 
-def round_half_up(value: float, decimals: int) -> str:
-    """Rounded as published tables round (13.25 -> 13.3), not Python's half-to-even (13.2).
-
-    The float's shortest repr is taken as the decimal value, so 13.25 rounds up even
-    though its binary value is a hair either side."""
-    quantum = Decimal(1).scaleb(-decimals)
-    return str(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+def round_half_up(value: Any, decimals: int) -> str:
+    """Rounded as published tables round (13.25 -> 13.3), on the exact value."""
+    return str(numbers.round_half_up(value, decimals))
 
 
 def _isnan(value: Any) -> bool:

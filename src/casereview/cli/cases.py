@@ -53,12 +53,21 @@ def register(app: typer.Typer) -> None:
             total, rows = list_reviews(s, study=study, limit=limit, offset=(page - 1) * limit)
         table = Table("review", "study", "year", "region", "children", "codes")
         for r in rows:
-            table.add_row(r.reference, ", ".join(r.studies), str(r.year or ""), r.region or "", str(r.children), str(r.codes))
+            table.add_row(
+                r.reference,
+                ", ".join(r.studies),
+                str(r.year or ""),
+                r.region or "",
+                str(r.children),
+                str(r.codes),
+            )
         console.print(table)
         console.print(f"{len(rows)} of {total} reviews (page {page})")
 
     @group.command("show")
-    def show_cmd(reference: str = typer.Argument(help="Review reference"), database: DatabaseOption = None) -> None:
+    def show_cmd(
+        reference: str = typer.Argument(help="Review reference"), database: DatabaseOption = None
+    ) -> None:
         """Show one review: its children and every coded value, labelled from the codebook."""
         from casereview.codebook import default_registry
         from casereview.store.reviews import get_review
@@ -75,20 +84,41 @@ def register(app: typer.Typer) -> None:
         table = Table("codebook", "child", "field", "value", "coder", "status")
         for c in review.codes:
             field_label, value_label = label(c.codebook, c.field_id, c.value)
-            table.add_row(c.codebook, c.child or "(review)", field_label, value_label, c.coder, c.status)
+            table.add_row(
+                c.codebook, c.child or "(review)", field_label, value_label, c.coder, c.status
+            )
         console.print(table)
 
 
 def register_stats(app: typer.Typer) -> None:
     @app.command("stats")
     def stats_cmd(
-        field: str = typer.Argument(help="Field id, e.g. law_type (see `casereview codebook show`)"),
+        field: str = typer.Argument(
+            help="Field id, e.g. law_type (see `casereview codebook show`)"
+        ),
         codebook: str | None = typer.Option(None, "--codebook", "-c", help="Codebook id[@version]"),
         study: str | None = typer.Option(None, help="Only reviews of this study"),
+        ci: bool = typer.Option(
+            False, "--ci", help="Add Wilson 95% confidence intervals beside the percentages"
+        ),
+        suppress_below: int | None = typer.Option(
+            None,
+            "--suppress-below",
+            min=2,
+            help="Hide counts below N (and any cell the totals would give away)",
+        ),
         database: DatabaseOption = None,
     ) -> None:
         """A frequency table of one field: counts and percentages, with its denominator."""
         from casereview.analysis.headline import field_frequency
         from casereview.cli.render import print_table
 
-        print_table(field_frequency(open_store(database), field, codebook, study))
+        table = field_frequency(open_store(database), field, codebook, study)
+        if suppress_below is not None:
+            from casereview.analysis.protect import protect_table
+            from casereview.reports.protection import report_rule
+
+            rule = report_rule(suppress_below)
+            assert rule is not None
+            table = protect_table(table, rule)
+        print_table(table, ci=ci)

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from casereview.cli.common import console
+from casereview.numbers import fmt_number
 
 _ASSERTION_STYLE = {
     "present": "green",
@@ -46,7 +47,7 @@ def register(app: typer.Typer) -> None:
                 escape(s.subject),
                 f"[{style}]{s.assertion}[/]",
                 "" if s.page is None else str(s.page),
-                f"{s.confidence:.2f}",
+                fmt_number(s.confidence, 2),
                 escape(evidence),
             )
         console.print(table)

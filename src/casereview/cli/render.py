@@ -8,8 +8,8 @@ from casereview.analysis.table import ResultTable
 from casereview.cli.common import Table, console
 
 
-def print_table(result: ResultTable) -> None:
-    shown = result.display()
+def print_table(result: ResultTable, *, ci: bool = False) -> None:
+    shown = result.display(ci=ci)
     console.print(f"[bold]{escape(result.title)}[/]")
     table = Table()
     table.add_column("")
@@ -19,5 +19,8 @@ def print_table(result: ResultTable) -> None:
         style = "bold" if result.row_total is not None and label == result.row_total else None
         table.add_row(str(label), *(str(v) for v in row), style=style)
     console.print(table)
-    for line in (*result.notes, *result.caveats):
+    notes = (*result.notes, *result.caveats)
+    if ci:
+        notes += ("Ranges after the percentages are Wilson 95% confidence intervals.",)
+    for line in notes:
         console.print(f"[dim]{escape(line)}[/]")

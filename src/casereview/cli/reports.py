@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from casereview.cli.common import DatabaseOption, console, open_store
+from casereview.errors import CaseReviewError
 
 
 def register(app: typer.Typer) -> None:
@@ -32,19 +33,53 @@ def register(app: typer.Typer) -> None:
             min=2,
             help="Hide counts below N in every table, chart and sentence",
         ),
+        suppression_rule: str | None = typer.Option(
+            None,
+            "--suppression-rule",
+            help="A named rule set instead of N: nhs_digital (1-7 as '*', others to the "
+            "nearest 5), secondary_c (DfE-style 'c'), lt5",
+        ),
+        check_disclosure: bool = typer.Option(
+            False,
+            "--check-disclosure",
+            help="Run the attack on the finished report and write nothing (exit 1) if any "
+            "hidden count can be narrowed below the rule's range",
+        ),
         codebook: str | None = typer.Option(
             None,
             "--codebook",
             "-c",
             help="Codebook id[@version] (default: the one most reviews are coded against)",
         ),
+        organisation: str | None = typer.Option(
+            None,
+            "--organisation",
+            help="Publishing organisation printed on the cover (default: CASEREVIEW_ORGANISATION)",
+        ),
+        author: str | None = typer.Option(
+            None,
+            "--author",
+            help="Author printed on the cover (default: CASEREVIEW_AUTHOR)",
+        ),
+        ci: bool = typer.Option(
+            False, "--ci", help="Print Wilson 95% confidence intervals beside percentages"
+        ),
         database: DatabaseOption = None,
     ) -> None:
         """Write the study report: numbered tables and figures, key observations, methodology."""
+        import dataclasses
+
         from casereview.reports.output import REPORT_FORMATS, output_format, write_report
+        from casereview.reports.protection import report_rule
         from casereview.reports.study import build_study_report
+        from casereview.settings import get_settings
 
         output_format(out, REPORT_FORMATS, "study report")  # refuse a bad extension before any work
+        rule = report_rule(suppress_below, suppression_rule)
+        if check_disclosure and rule is None:
+            raise CaseReviewError(
+                "--check-disclosure needs --suppress-below N or --suppression-rule"
+            )
         with console.status("Building the report…"):
             report = build_study_report(
                 open_store(database),
@@ -52,6 +87,32 @@ def register(app: typer.Typer) -> None:
                 compare=compare,
                 suppress_below=suppress_below,
                 codebook=codebook,
+                rule=suppression_rule,
+            )
+        if check_disclosure and rule is not None:
+            from casereview.reports.audit import check_disclosure as run_check
+
+            with console.status("Checking what a reader can work out…"):
+                result = run_check(report, rule)
+            if not result.ok:
+                for e in result.exposures:
+                    console.print(f"[red]exposed[/red] {e.describe()}")
+                console.print(
+                    f"Disclosure check failed: {len(result.exposures)} of {result.hidden} hidden "
+                    "cells can be worked out; nothing written."
+                )
+                raise typer.Exit(1)
+            console.print(
+                f"Disclosure check passed: none of {result.hidden} hidden cells can be narrowed "
+                f"below a range of {result.required_width + 1} values."
+            )
+        with console.status("Writing the report…"):
+            settings = get_settings()
+            report = dataclasses.replace(
+                report,
+                organisation=organisation or settings.organisation,
+                author=author or settings.author,
+                ci=ci,
             )
             path = write_report(report, out)
         console.print(

@@ -2,6 +2,11 @@
 
 SPSS files carry the codebook: categorical values as their numeric codes with value
 labels, and every column with its variable label, so SPSS users see what they expect.
+
+Every derived variable of the codebook is written with the coded ones, computed by the
+codebook's own rules (`analysis.derive`): derived yes/no fields (the toxic trio, the neglect
+protocol of 002 Appendix C) and total scores (the 0-39 overall risk rating of 001 Table 5),
+so a published figure can be rebuilt from the export alone in SPSS, R or pandas.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from casereview.codebook.model import Codebook
+from casereview.codebook.model import Codebook, DerivationRule
 from casereview.codebook.registry import CodebookRegistry, default_registry
 from casereview.errors import CaseReviewError
 from casereview.io.atomic import atomic_path
@@ -53,11 +58,12 @@ def export_file(
         frame = case_table(store, cb, study)
         if frame.empty:
             raise CaseReviewError(nothing)
+        frame = with_derived(frame, cb)
         with atomic_path(path) as tmp:
             write_sav(frame, cb, tmp)
         return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
     # CSV and Excel stream: a few thousand reviews at a time from the store to the file.
-    chunks = case_table_chunks(store, cb, study)
+    chunks = (with_derived(c, cb) for c in case_table_chunks(store, cb, study) if not c.empty)
     first = next(chunks, None)
     if first is None:
         raise CaseReviewError(nothing)
@@ -97,6 +103,26 @@ def register_codebook(store: Store, study: str | None = None) -> str:
     return usage[0][0]
 
 
+def with_derived(frame: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
+    """The case table with every derived field recomputed by its codebook rule (whatever
+    was stored for it) and one column per score rule, named after the rule id."""
+    # analysis.derive needs only the codebook (no store, no analysis frame), so the export
+    # and the report apply one and the same rule.
+    from casereview.analysis.derive import add_scores, apply_derivations
+
+    out = frame.copy()
+    for f in cb.fields:
+        if f.id not in out.columns:
+            out[f.id] = None
+    typed = add_scores(apply_derivations(out, cb), cb)
+    for rule in cb.derivations:
+        out[rule.field] = [None if pd.isna(v) else str(v) for v in typed[rule.field]]
+    for score in cb.scores:
+        if score.id in typed.columns:
+            out[score.id] = typed[score.id].to_numpy(dtype=float)
+    return out
+
+
 def with_labels(frame: pd.DataFrame, cb: Codebook) -> pd.DataFrame:
     out = frame.copy()
     for f in cb.fields:
@@ -134,20 +160,47 @@ def write_xlsx(pieces: Iterable[pd.DataFrame], cb: Codebook, path: Path) -> int:
                 rows += 1
                 sheet.write_row(rows, 0, [_cell(v) for v in values])
         variables = book.add_worksheet("variables")
-        header = ["variable", "label", "type", "level", "values", "source"]
-        variables.write_row(0, 0, header, bold)
-        for i, f in enumerate(cb.fields, start=1):
-            row = {
-                "variable": f.id,
-                "label": f.label,
-                "type": f.type,
-                "level": f.level,
-                "values": "; ".join(f"{v.code} = {v.id} ({v.label})" for v in cb.values_of(f)),
-                "source": f.source.cite(),
-            }
-            variables.write_row(i, 0, [neutralise(row[h]) for h in header])
+        variables.write_row(0, 0, VARIABLE_COLUMNS, bold)
+        for i, row in enumerate(_variables(cb), start=1):
+            variables.write_row(i, 0, [neutralise(row[h]) for h in VARIABLE_COLUMNS])
     finally:
         book.close()
+    return rows
+
+
+VARIABLE_COLUMNS = ["variable", "label", "type", "level", "values", "source", "derived"]
+
+
+def _variables(cb: Codebook) -> list[dict[str, str]]:
+    """One row per column of the cases sheet that the codebook defines: coded and derived
+    fields (with the derivation rule in words) and score rules."""
+    derived = {r.field: r for r in cb.derivations}
+    rows = [
+        {
+            "variable": f.id,
+            "label": f.label,
+            "type": f.type,
+            "level": f.level,
+            "values": "; ".join(f"{v.code} = {v.id} ({v.label})" for v in cb.values_of(f)),
+            "source": f.source.cite(),
+            "derived": _derivation_text(derived[f.id]) if f.id in derived else "",
+        }
+        for f in cb.fields
+    ]
+    rows += [
+        {
+            "variable": r.id,
+            "label": r.label,
+            "type": "score",
+            "level": _score_level(cb, r.fields),
+            "values": f"sum of the scores of {', '.join(r.fields)}"
+            + (f"; 0 to {r.maximum:g}" if r.maximum is not None else "")
+            + "; empty where any of them is not recorded",
+            "source": r.source.cite(),
+            "derived": "",
+        }
+        for r in cb.scores
+    ]
     return rows
 
 
@@ -176,6 +229,10 @@ def write_sav(frame: pd.DataFrame, cb: Codebook, path: Path) -> None:
             out[f.id] = pd.to_numeric(frame[f.id], errors="coerce")
         else:
             out[f.id] = frame[f.id].map(lambda v: "" if v is None else str(v))
+    for score in cb.scores:
+        if score.id in frame.columns:
+            out[score.id] = pd.to_numeric(frame[score.id], errors="coerce")
+            variable_labels[score.id] = score.label
     missing: dict[str, list] = {
         f.id: [float(v.code) for v in cb.values_of(f) if v.missing] for f in cb.fields
     }
@@ -202,3 +259,17 @@ def _check_sav(path: Path, rows: int) -> None:
         complete = False
     if not complete:
         raise OSError(f"the SPSS file came out incomplete ({path.stat().st_size} bytes written)")
+
+
+def _score_level(cb: Codebook, fields: tuple[str, ...]) -> str:
+    levels = {cb.field(f).level for f in fields}
+    return levels.pop() if len(levels) == 1 else "mixed"
+
+
+def _derivation_text(rule: DerivationRule) -> str:
+    """The rule in words, for the variables sheet."""
+    which = "all" if rule.at_least == len(rule.from_fields) else f"at least {rule.at_least}"
+    return (
+        f"yes when {which} of {', '.join(rule.from_fields)} are one of "
+        f"{', '.join(rule.present_values)}; no when that cannot happen; else not_stated"
+    )

@@ -17,6 +17,18 @@ from casereview.io.layout import STRUCTURAL
 from casereview.io.readers import RawTable
 
 
+def score_columns(codebook: Codebook) -> set[str]:
+    """Columns an export adds for the codebook's score rules (e.g. risk_score)."""
+    return {r.id for r in codebook.scores}
+
+
+def recomputed_columns(codebook: Codebook) -> set[str]:
+    """Columns an import accepts and skips: scores and derived fields (the toxic trio...),
+    which analysis always recomputes from the coded fields by the codebook's rules, so a
+    stored copy could only go stale."""
+    return score_columns(codebook) | {r.field for r in codebook.derivations}
+
+
 def detect_codebook(registry: CodebookRegistry, columns: list[str], source: str = "") -> Codebook:
     """The codebook whose field ids cover the file's columns (latest version wins)."""
     where = f"{source}: " if source else ""
@@ -25,7 +37,7 @@ def detect_codebook(registry: CodebookRegistry, columns: list[str], source: str 
     for cid in registry.ids():
         for version in reversed(registry.versions(cid)):
             cb = registry.get(cid, version)
-            if data_cols <= {f.id for f in cb.fields}:
+            if data_cols <= {f.id for f in cb.fields} | score_columns(cb):
                 best.append(cb)
                 break
     if len(best) == 1:
@@ -59,7 +71,11 @@ def validate_table(
     frame = table.frame
     errors: list[RowError] = []
     first_data_row = table.first_row
-    unknown = [c for c in frame.columns if c not in STRUCTURAL and not codebook.has_field(c)]
+    unknown = [
+        c
+        for c in frame.columns
+        if c not in STRUCTURAL and not codebook.has_field(c) and c not in score_columns(codebook)
+    ]
     for col in unknown:
         errors.append(
             RowError(1, col, col, f"not a field of codebook {codebook.key} nor a structural column")
@@ -68,7 +84,8 @@ def validate_table(
         errors.append(RowError(1, "review_id", None, "the column review_id is required"))
         return CaseBatch(codebook.id, codebook.version), errors
 
-    fields = [codebook.field(c) for c in frame.columns if codebook.has_field(c)]
+    skip = recomputed_columns(codebook)
+    fields = [codebook.field(c) for c in frame.columns if codebook.has_field(c) and c not in skip]
     validators = {f.id: FieldValidator(codebook, f) for f in fields}
     reviews: dict[str, ReviewRecord] = {}
     seen_children: set[tuple[str, str]] = set()

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from casereview.analysis.table import ChartHint, ResultTable
+from casereview.numbers import fmt_number, fmt_pct
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -140,7 +141,7 @@ def _bars(
     width = 0.7 if stacked or n_ser == 1 else 0.8 / n_ser
     left = np.zeros(n_cat)
     vmax = float(
-        np.nansum(values.to_numpy(), axis=1).max()
+        np.nansum(values.to_numpy(), axis=1).max(initial=0)
         if stacked
         else np.nanmax(values.to_numpy(), initial=0)
     )
@@ -226,7 +227,7 @@ def _annotate(
             value = float(vals[k])
             if value <= 0:
                 continue
-            text = f"{value:.0f}%" if percent else f"{value:g}"
+            text = fmt_pct(value) if percent else fmt_number(value)
         if stacked:
             if hidden[k] or value < vmax * 0.04:
                 continue  # hidden segments are listed at the end of the bar
@@ -354,9 +355,9 @@ def _upset(table: ResultTable, hint: ChartHint) -> Figure:
     bars = ax.bar(x, heights, width=0.6, color=SEQUENTIAL[0])
     top = max(heights, default=1) or 1
     for rect, r in zip(bars, combos.rows, strict=True):
-        text = r.marker if r.hidden else f"{r.count:g}"
+        text = r.marker if r.hidden else fmt_number(r.count)
         if not r.hidden and r.percent is not None:
-            text += f"\n({r.percent:.0f}%)"
+            text += f"\n({fmt_pct(r.percent)})"
         ax.annotate(
             text,
             (rect.get_x() + rect.get_width() / 2, rect.get_height()),

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import pandas as pd
 
 from casereview.analysis.reference import ReferenceFigure, compare_cohort, for_codebook, library
-from casereview.analysis.stats import format_p
 from casereview.analysis.table import ResultTable
 from casereview.errors import CaseReviewError
+from casereview.numbers import fmt_ci, fmt_p, fmt_pct, percent, round_half_up
 from casereview.reports.context import ReportData
 from casereview.reports.layout import ExhibitSpec, SectionSpec, Tables
 from casereview.reports.observations import lower_first, pct
@@ -57,7 +57,8 @@ def select_references(name: str, codebook_id: str) -> list[ReferenceFigure]:
 
 def comparison_view(table: ResultTable) -> pd.DataFrame:
     """The comparison printed for readers: cohort n/N (%), its 95% interval, the published
-    figure, the difference, the test and p. Suppressed cohort numbers show their marker."""
+    figure with its n/N, the difference, the test, p and the Holm-adjusted p. Suppressed
+    cohort numbers show their marker."""
     d = table.data
     rows = {}
     for label in d.index:
@@ -65,33 +66,48 @@ def comparison_view(table: ResultTable) -> pd.DataFrame:
         hidden = table.is_suppressed(label, "Cohort %") if "Cohort %" in d.columns else False
         marker = table.marker(label, "Cohort %") if hidden else ""
         is_prop = pd.notna(r.get("Reference %"))
+        published = _published(r) if is_prop else "distribution"
         if not is_prop:
-            cohort, ci, ref, diff = (
-                f"{int(r['Cohort total'])} cases",
-                "\u2013",
-                "distribution",
-                "\u2013",
-            )
+            cohort, ci, diff = f"{int(r['Cohort total'])} cases", "\u2013", "\u2013"
         elif hidden:
-            cohort, ci, ref, diff = marker, marker, f"{r['Reference %']:.0f}%", marker
+            cohort, ci, diff = marker, marker, marker
         else:
-            cohort = f"{int(r['Cohort n'])} of {int(r['Cohort total'])} ({r['Cohort %']:.0f}%)"
-            ci = f"{r['95% CI low']:.0f}\u2013{r['95% CI high']:.0f}%"
-            published = f"{r['Reference %']:.0f}%"
-            if pd.notna(r.get("Reference n")) and pd.notna(r.get("Reference total")):
-                published += f" ({int(r['Reference n'])} of {int(r['Reference total'])})"
-            ref = published
-            diff = f"{r['Cohort %'] - r['Reference %']:+.0f} points"
-        rows[re.sub(r"\s*\[[^\]]+\]$", "", str(label))] = {
+            n, total = int(r["Cohort n"]), int(r["Cohort total"])
+            cohort = f"{n} of {total} ({fmt_pct(percent(n, total))})"
+            ci = fmt_ci(r["95% CI low"], r["95% CI high"])
+            gap = round_half_up(r["Cohort %"] - r["Reference %"])
+            diff = f"{'+' if gap > 0 else ''}{gap} points"
+        rows[_plain_label(label)] = {
             "This cohort": cohort,
             "95% CI": ci,
-            "Published": ref,
+            "Published": published,
             "Difference": diff,
             "Test": str(r["Test"]),
-            "p": format_p(float(r["p"])) if pd.notna(r["p"]) else "\u2013",
+            "p": fmt_p(r["p"]),
+            "p (Holm)": fmt_p(r.get("p (Holm)")),
             "Source": str(r["Source"]),
         }
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def _method(name: str) -> str:
+    """A test's name mid-sentence: 'exact binomial test', but 'Pearson chi-square test'."""
+    return name if name.startswith(("Pearson", "Fisher", "Cochran")) else lower_first(name)
+
+
+def _plain_label(label: object) -> str:
+    """The row label without its figure id ('Neglect [triennial_2014_17_neglect]' -> 'Neglect')."""
+    return re.sub(r"\s*\[[^\]]+\]$", "", str(label))
+
+
+def _published(r: pd.Series) -> str:
+    """'59% (164 of 278)'; a count rebuilt from the percentage and its denominator is marked
+    'about', since the document printed only the percentage."""
+    text = fmt_pct(r["Reference %"])
+    if pd.notna(r.get("Reference n")) and pd.notna(r.get("Reference total")):
+        about = "about " if bool(r.get("Reference n derived")) else ""
+        text += f" ({about}{int(r['Reference n'])} of {int(r['Reference total'])})"
+    return text
 
 
 def comparison_section(name: str, data: ReportData) -> SectionSpec:
@@ -102,14 +118,15 @@ def comparison_section(name: str, data: ReportData) -> SectionSpec:
             d.cases,
             d.codebook,
             [r.id for r in refs],
-            title=f"Comparison with published figures ({name})",
+            title="Comparison with published figures",
         )
 
     def intro(d: ReportData) -> Iterator[str]:
         populations = sorted({r.population for r in refs})
+        documents = "; ".join(dict.fromkeys(r.document for r in refs))
         yield (
             f"This section sets the cohort against {len(refs)} published figure"
-            f"{'s' if len(refs) != 1 else ''} ({name}), from: {'; '.join(populations)}. "
+            f"{'s' if len(refs) != 1 else ''} ({documents}), from: {'; '.join(populations)}. "
             "The populations differ from this cohort in how and when cases were selected, so a "
             "difference is a question to explore, not a finding in itself."
         )
@@ -134,15 +151,24 @@ def observe(t: Tables, d: ReportData) -> Iterator[str]:
             continue
         if table.is_suppressed(label, "Cohort %"):
             continue
-        p = format_p(c.test.p_value)
-        p_text = f"p {p}" if p.startswith("<") else f"p = {p}"
-        here, there = pct(c.proportion * 100), pct(ref.proportion * 100)
+        p = c.adjusted_p if c.adjusted_p is not None else c.test.p_value
+        p_text = (
+            f"Holm-adjusted p {fmt_p(p)}"
+            if fmt_p(p).startswith("<")
+            else (f"Holm-adjusted p = {fmt_p(p)}")
+        )
+        here = f"{pct(percent(c.count, c.n))} ({c.count} of {c.n})"
+        published = ref.published_count
+        there = pct(ref.proportion * 100)
+        if published is not None:
+            about = "about " if published[2] else ""
+            there += f" ({about}{published[0]} of {published[1]})"
         population = lower_first(ref.population)
-        if c.test.p_value < 0.05:
+        if p < 0.05:
             way = "higher" if c.difference > 0 else "lower"
             yield (
                 f"{ref.label}: {here} in this cohort, {way} than the {there} in {population} "
-                f"({lower_first(c.test.method)}, {p_text})."
+                f"({_method(c.test.method)}, {p_text})."
             )
         else:
             yield (

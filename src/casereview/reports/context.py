@@ -7,7 +7,7 @@ coded at all, how many studies are there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -32,6 +32,10 @@ class ReportData:
     registry: CodebookRegistry
     # Small-cell suppression applied to every table before anything reads it, if asked for.
     suppress: Callable[[ResultTable], ResultTable] | None = None
+    # Disclosure control over all of a report's tables at once (reports.protection).
+    protect: (
+        Callable[[Mapping[str, ResultTable], Mapping[str, int]], dict[str, ResultTable]] | None
+    ) = None
 
     @cached_property
     def reviews(self) -> pd.DataFrame:

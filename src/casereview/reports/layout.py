@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from casereview.analysis.table import ResultTable
 from casereview.reports.context import ReportData
+from casereview.reports.descriptives import statistics_notes
+from casereview.reports.inconsistencies import source_notes
 from casereview.reports.model import Exhibit, ExhibitKind, Section
 
 Tables = Mapping[str, ResultTable]
@@ -66,7 +68,15 @@ def make_tables(layout: Layout, data: ReportData) -> dict[str, ResultTable]:
             if t is None:
                 continue
             tables[ex.key] = data.suppress(t) if data.suppress is not None else t
+    if data.protect is not None:
+        sizes = {"reviews": data.cohort.reviews, "children": data.cohort.children}
+        return data.protect(tables, sizes)
     return tables
+
+
+def _rounding(table: ResultTable, shown: bool) -> tuple[str, ...]:
+    note = table.rounding_note() if shown else None
+    return () if note is None else (note,)
 
 
 def assemble(
@@ -89,7 +99,13 @@ def assemble(
                     number=counters[ex.kind],
                     table=t,
                     title=ex.title or t.title,
-                    notes=(*ex.notes, *t.notes),
+                    notes=(
+                        *ex.notes,
+                        *t.notes,
+                        *_rounding(t, ex.percent),
+                        *statistics_notes(t, data.cohort.studies),
+                        *source_notes(t),
+                    ),
                     percent=ex.percent,
                     row_header=ex.row_header,
                 )

@@ -117,6 +117,9 @@ class StudyReport:
     suppress_below: int | None = None
     compare: str | None = None
     generated: dt.date = field(default_factory=dt.date.today)
+    organisation: str | None = None  # who publishes the report (settings or --organisation)
+    author: str | None = None
+    ci: bool = False  # print Wilson 95% intervals beside percentages (--ci)
 
     def exhibits(self, kind: ExhibitKind | None = None) -> tuple[Exhibit, ...]:
         return tuple(e for s in self.sections for e in s.exhibits if kind is None or e.kind == kind)

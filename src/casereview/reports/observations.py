@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from casereview import numbers
 from casereview.analysis.table import ResultTable
 
 
@@ -22,26 +23,43 @@ class Share:
     count: float
     percent: float | None
     of: int | None  # the denominator the percentage is of, when known
+    unit: str = ""  # what is counted ("cases", "children"), for stating the denominator
 
     @property
     def pct(self) -> str:
-        return pct(self.percent)
+        # From the count and its denominator when both are known (exact), else the table's.
+        exact = numbers.percent(self.count, self.of) if self.of else None
+        return pct(self.percent if exact is None else exact)
 
     @property
     def n(self) -> str:
         return number(self.count)
 
+    @property
+    def n_of(self) -> str:
+        """'27 of 97' (or '27' when the denominator is not known)."""
+        return f"{self.n} of {number(self.of)}" if self.of else self.n
 
-def pct(value: float | None) -> str:
+    @property
+    def stated(self) -> str:
+        """The percentage with what it divides by: '28% of cases (27 of 97)'."""
+        of_unit = f" of {self.unit}" if self.unit else ""
+        return f"{self.pct}{of_unit} ({self.n_of})"
+
+    @property
+    def stated_inline(self) -> str:
+        """The same inside brackets: '70% of cases, 68 of 97'."""
+        of_unit = f" of {self.unit}" if self.unit else ""
+        return f"{self.pct}{of_unit}, {self.n_of}"
+
+
+def pct(value: Any) -> str:
     """71 -> '71%'; 42.6 -> '43%' (whole percentages, as the reference documents mostly give)."""
-    if value is None or pd.isna(value):
-        return "\u2013"
-    return f"{value:.0f}%"
+    return numbers.fmt_pct(value)
 
 
 def number(value: float) -> str:
-    f = float(value)
-    return str(int(f)) if f.is_integer() else f"{f:.1f}"
+    return numbers.fmt_number(value)
 
 
 def words(n: int) -> str:
@@ -79,7 +97,14 @@ def cell(table: ResultTable | None, row: Any, col: Any = None) -> Share | None:
             of = None if pd.isna(total) else int(total)
     elif table.percent_basis == "total":
         of = table.denominator
-    return Share(str(row), float(value), p, of)
+    elif table.percent_basis == "row" and row in table.extra.get("known", {}):
+        of = int(table.extra["known"][row])  # per-row denominators (risk factors present)
+    return Share(str(row), float(value), p, of, _unit_word(table.unit))
+
+
+def _unit_word(unit: str) -> str:
+    """Reviews are called cases in the report's prose, as 000 and 001 do."""
+    return "cases" if unit == "reviews" else unit
 
 
 def ranked(
@@ -100,10 +125,26 @@ def ranked(
 def top(
     table: ResultTable | None, col: Any = None, *, exclude: tuple[str, ...] = ()
 ) -> Share | None:
-    """The largest visible category, only if it is strictly the largest (no tie)."""
+    """The largest category, only if it is strictly the largest (no tie) and provably so:
+    no hidden cell of the column could be as large (a small count under the rule's marker
+    is at most `suppressed_high`; a secondary cell or a category left out could be any size)."""
     order = ranked(table, col, exclude=exclude)
     if not order or (len(order) > 1 and order[1].count == order[0].count):
         return None
+    assert table is not None
+    if table.suppressed is not None:
+        body = table.body
+        col = body.columns[0] if col is None else col
+        marks = table.suppressed.reindex(index=body.index)[col].fillna("")
+        high = table.extra.get("suppressed_high")
+        primary = table.extra.get("primary_marker")
+        for row, mark in marks.items():
+            if not mark or str(row) in exclude:
+                continue
+            if mark != primary or high is None or order[0].count <= high:
+                return None
+        if table.extra.get("dropped_rows"):
+            return None
     return order[0]
 
 

@@ -69,16 +69,23 @@ def build_study_report(
     *,
     codebook: str | None = None,
     registry: CodebookRegistry | None = None,
+    rule: str | None = None,
 ) -> StudyReport:
     """The study report of the register (or one study of it); see module docstring."""
-    data = load_report_data(
-        store,
-        study=study,
-        codebook=codebook,
-        suppress=suppressor(suppress_below),
-        registry=registry,
+    data = load_report_data(store, study=study, codebook=codebook, registry=registry)
+    return report_from_data(
+        with_protection(data, suppress_below, rule), compare=compare, suppress_below=suppress_below
     )
-    return report_from_data(data, compare=compare, suppress_below=suppress_below)
+
+
+def with_protection(
+    data: ReportData, suppress_below: int | None = None, rule: str | None = None
+) -> ReportData:
+    """`data` with the report's disclosure control (all tables protected together), if asked."""
+    from casereview.reports.protection import Protection, report_rule
+
+    chosen = report_rule(suppress_below, rule)
+    return data if chosen is None else dataclasses.replace(data, protect=Protection(chosen))
 
 
 def report_from_data(
@@ -104,7 +111,12 @@ def report_from_data(
         cohort=cohort,
         codebook=data.codebook.key,
         sections=built.sections,
-        methodology=build_methodology(data.codebook, cohort, suppress_below=suppress_below),
+        methodology=build_methodology(
+            data.codebook,
+            cohort,
+            suppress_below=suppress_below,
+            withheld=getattr(data.protect, "withheld", ()),
+        ),
         summary=built.summary,
         suppress_below=suppress_below,
         compare=compare,

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from casereview.analysis.table import ResultTable
+from casereview.numbers import fmt_number
 
 COUNT_COLUMN_NAMES = {"n": "Number", "count": "Number"}
 
@@ -52,15 +53,35 @@ def column_text(col: Any) -> str:
     return COUNT_COLUMN_NAMES.get(text, text)
 
 
-def table_view(table: ResultTable, *, row_header: str = "", percent: bool = True) -> TableView:
+def table_view(
+    table: ResultTable, *, row_header: str = "", percent: bool = True, ci: bool = False
+) -> TableView:
     if table.kind == "comparison":
         return _comparison_view(table, row_header)
     # Means printed with their case counts keep one decimal ("9.0 (41)", as 001 Table 5 does);
     # display() rounds halves up, as the documents print (13.25 -> 13.3).
     display = table.display(
-        percent=percent, decimals=1 if table.counts is not None else None
+        percent=percent, decimals=1 if table.counts is not None else None, ci=ci
     )
+    if table.kind == "summary":
+        display = _one_decimal(table, display)
     return TableView(_head(table, row_header), _rows(table, display), 1 + len(table.data.columns))
+
+
+# Summary statistics that are printed to one decimal even when whole (9.0, not 9), as
+# 001 Table 5 prints its averages; counts, minima and maxima stay whole.
+ONE_DECIMAL = ("Mean", "SD", "Median", "Lower quartile", "Upper quartile")
+
+
+def _one_decimal(table: ResultTable, display: pd.DataFrame) -> pd.DataFrame:
+    out = display.copy()
+    for col in ONE_DECIMAL:
+        if col not in table.data.columns:
+            continue
+        for row in table.data.index:
+            if not table.is_suppressed(row, col):
+                out.at[row, col] = fmt_number(table.data.at[row, col], 1)
+    return out
 
 
 def _head(table: ResultTable, row_header: str) -> tuple[tuple[HeadCell, ...], ...]:

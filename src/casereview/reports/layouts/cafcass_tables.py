@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from casereview.analysis.bands import CHILD_AGE_000, PARENT_AGE_001, band_table
 from casereview.analysis.frequency import crosstab, frequency
+from casereview.analysis.members import Members, of_table
 from casereview.analysis.table import ChartHint, ResultTable
 from casereview.reports.context import ReportData
 
@@ -50,6 +51,7 @@ def studies_table(d: ReportData) -> ResultTable | None:
     both = reviews.data.rename(columns={"n": "Reviews"})
     both["Children"] = children.data["n"].reindex(both.index).fillna(0).astype(int)
     return reviews.replace(
+        extra={**reviews.extra, "members": _study_members(reviews, children)},
         data=both,
         percent=None,
         percent_basis=None,
@@ -60,6 +62,21 @@ def studies_table(d: ReportData) -> ResultTable | None:
         notes=(),
         chart=None,
     )
+
+
+def _study_members(reviews: ResultTable, children: ResultTable) -> tuple[Members, ...]:
+    """Reviews in the first column, children in the second (analysis.members)."""
+    out = []
+    for j, t in enumerate((reviews, children)):
+        for m in of_table(t.extra):
+            rows = list(t.data.index)
+            cells = {
+                (reviews.data.index.get_loc(r), j): m.rows[rows.index(r)] & m.cols[0]
+                for r in reviews.data.index
+                if r in rows
+            }
+            out.append(Members(m.unit, m.ids, cells=cells, columns=frozenset({j})))
+    return tuple(out)
 
 
 def age_gender(d: ReportData) -> ResultTable | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from casereview.analysis.table import ResultTable
+from casereview.numbers import fmt_number, percent
 from casereview.reports.context import ReportData
 from casereview.reports.layout import Tables
 from casereview.reports.observations import (
@@ -41,7 +42,7 @@ def part(t: ResultTable | None, row: str, col: object = None) -> Share | None:
     whole = cell(t, t.row_total, col) if t.row_total is not None else None
     if s is None or whole is None or not whole.count:
         return None
-    return Share(s.label, s.count, s.count / whole.count * 100, int(whole.count))
+    return Share(s.label, s.count, s.count / whole.count * 100, int(whole.count), s.unit)
 
 
 def introduction(d: ReportData) -> Iterator[str]:
@@ -50,7 +51,7 @@ def introduction(d: ReportData) -> Iterator[str]:
     years = f" ({c.years})" if c.years else ""
     yield (
         f"This report presents data on {c.reviews} reviews concerning {c.children} children{pooled}{years}. "
-        f"Each review was coded against the {title(d)} framework ({d.codebook.key}): the child and "
+        f"Each review was coded against the {title(d)} framework: the child and "
         "family, the index incident, Cafcass' involvement and the risk factors known before the incident."
     )
     yield (
@@ -68,20 +69,16 @@ def case_details(t: Tables, d: ReportData) -> Iterator[str]:
         shown = [s for s in (cell(law, r) for r in tops) if s is not None]
         if len(shown) > 1:
             text = join(
-                [f"{lower_first(s.label.removeprefix('Total '))} {s.n} ({s.pct})" for s in shown]
+                [f"{lower_first(s.label.removeprefix('Total '))} {s.stated}" for s in shown]
             )
             yield f"By law type, the cases were: {text}."
     inv = t.get("involvement")
     now = part(inv, "At the time of the incident")
     if now is not None:
-        yield (
-            f"Cafcass was involved with the child at the time of the incident in {now.pct} of cases "
-            f"({now.n} of {now.of})."
-        )
+        yield (f"Cafcass was involved with the child at the time of the incident in {now.stated}.")
     model = top(t.get("scr_model"))
     if model is not None:
-        of = f" of {model.of}" if model.of else ""
-        yield f"The {lower_first(model.label)} model was the most common type of review ({model.n}{of} cases, {model.pct})."
+        yield f"The {lower_first(model.label)} model was the most common type of review: {model.stated}."
 
 
 def children(t: Tables, d: ReportData) -> Iterator[str]:
@@ -92,33 +89,35 @@ def children(t: Tables, d: ReportData) -> Iterator[str]:
     whole = cell(ag, "Total", "Total")
     if girls and boys and whole:
         yield (
-            f"Of the {whole.n} children, {girls.n} ({pct(girls.count / whole.count * 100)}) were girls "
-            f"and {boys.n} ({pct(boys.count / whole.count * 100)}) boys."
+            f"{girls.n} of the {whole.n} children ({pct(percent(girls.count, whole.count))}) were "
+            f"girls and {boys.n} of {whole.n} ({pct(percent(boys.count, whole.count))}) boys."
         )
     gender = t.get("gender_by_study")
     if gender is not None and gender.col_total and len(gender.data.columns) > 2:
-        shares = [cell(gender, "Female", c) for c in gender.body.columns]
-        pcts = [s.percent for s in shares if s is not None and s.percent is not None]
-        if len(pcts) == len(shares) and pcts:
-            yield f"Girls made up between {pct(min(pcts))} and {pct(max(pcts))} of the children in each study."
+        found = [(cell(gender, "Female", c), c) for c in gender.body.columns]
+        shares = [(s, c) for s, c in found if s is not None and s.percent is not None and s.of]
+        if len(shares) == len(found) and shares:
+            low = min(shares, key=lambda sc: sc[0].percent or 0)
+            high = max(shares, key=lambda sc: sc[0].percent or 0)
+            yield (
+                f"Girls made up between {low[0].pct} ({low[0].n_of} in {low[1]}) and "
+                f"{high[0].pct} ({high[0].n_of} in {high[1]}) of the children in each study."
+            )
     band = top(ag, "Total", exclude=("Unknown",))
     if band is not None:
-        yield f"The largest age group was children aged {band.label.lower()} ({band.n} children, {band.pct})."
+        yield f"The largest age group was children aged {band.label.lower()}: {band.stated}."
 
 
 def incidents(t: Tables, d: ReportData) -> Iterator[str]:
     fatal = cell(t.get("incident_fatal"), "Yes")
     if fatal is not None:
-        yield f"{fatal.pct} of the index incidents involved the death of a child ({fatal.n} cases)."
+        yield f"{fatal.pct} of the index incidents involved the death of a child ({fatal.n_of})."
     by_law = t.get("incident_by_law")
     most = top(by_law, by_law.col_total if by_law is not None else None) if by_law else None
     if most is not None and by_law is not None:
         share = part(by_law, most.label)
         if share is not None:
-            yield (
-                f"{most.label} was the most common index incident ({share.n} of {share.of} cases, "
-                f"{share.pct})."
-            )
+            yield (f"{most.label} was the most common index incident: {share.stated}.")
     trend = t.get("incident_trend")
     if trend is not None and trend.percent is not None and len(trend.body.columns) > 1:
         first, last = trend.body.columns[0], trend.body.columns[-1]
@@ -132,8 +131,8 @@ def incidents(t: Tables, d: ReportData) -> Iterator[str]:
             if abs(delta) >= 10:
                 way = "rose" if delta > 0 else "fell"
                 yield (
-                    f"The share of {lower_first(str(row))} incidents {way} from {a.pct} in the {first} "
-                    f"study to {b.pct} in the {last} study."
+                    f"The share of {lower_first(str(row))} incidents {way} from {a.stated} in the {first} "
+                    f"study to {b.stated} in the {last} study."
                 )
 
 
@@ -143,11 +142,8 @@ def risk(t: Tables, d: ReportData) -> Iterator[str]:
         first = order[0]
         tie = len(order) > 1 and order[1].count == first.count
         if not tie:
-            yield (
-                f"{first.label} was the most common risk factor, present in {first.pct} of cases "
-                f"({first.n} cases)."
-            )
-        rest = [f"{lower_first(s.label)} ({s.pct})" for s in order[(0 if tie else 1) : 3]]
+            yield (f"{first.label} was the most common risk factor, present in {first.stated}.")
+        rest = [f"{lower_first(s.label)} ({s.stated_inline})" for s in order[(0 if tie else 1) : 3]]
         if rest:
             yield (
                 f"The next most common were {join(rest)}."
@@ -161,12 +157,14 @@ def risk(t: Tables, d: ReportData) -> Iterator[str]:
         maximum = scores.extra.get("maximum")
         if overall is not None:
             of_max = f" out of a possible {number(maximum)}" if maximum else ""
-            yield f"The average risk rating was {overall:.1f}{of_max}."
+            yield f"The average risk rating was {fmt_number(overall, 1)}{of_max}."
         found = [(g, value(scores, g, col)) for g in scores.groups]
         groups = [(g, v) for g, v in found if v is not None]
         if len(groups) >= 2:
             groups.sort(key=lambda gv: -gv[1])
-            text = join([f"{lower_first(g.removeprefix('Total '))} {v:.1f}" for g, v in groups])
+            text = join(
+                [f"{lower_first(g.removeprefix('Total '))} {fmt_number(v, 1)}" for g, v in groups]
+            )
             yield f"Average ratings by law type: {text}."
     spread = t.get("score_spread")
     lo, hi = value(spread, ALL, "Minimum"), value(spread, ALL, "Maximum")
@@ -177,7 +175,7 @@ def risk(t: Tables, d: ReportData) -> Iterator[str]:
     if high and whole and whole.count:
         yield (
             f"Domestic abuse was rated high risk in {high.n} of the {whole.n} cases in which it featured "
-            f"({pct(high.count / whole.count * 100)})."
+            f"({pct(percent(high.count, whole.count))})."
         )
 
 
@@ -189,12 +187,13 @@ def source_of_harm(t: Tables, d: ReportData) -> Iterator[str]:
         if leaf is not None:
             yield (
                 f"{leaf.label} was most often the suspected perpetrator of the index incident "
-                f"({leaf.n} cases, {leaf.pct})."
+                f"({leaf.stated_inline})."
             )
     familial = cell(t.get("perpetrator_group"), "Familial")
     if familial is not None:
         yield (
-            f"{familial.pct} of incidents were known or thought to have been perpetrated by parents "
+            f"{familial.pct} of incidents ({familial.n_of}) were known or thought to "
+            "have been perpetrated by parents "
             "or other family members."
         )
     da = t.get("da_perpetrator")
@@ -204,7 +203,7 @@ def source_of_harm(t: Tables, d: ReportData) -> Iterator[str]:
         if share is not None:
             yield (
                 f"Where domestic abuse featured, the alleged perpetrator was most often "
-                f"{lower_first(most.label)} ({share.n} of {share.of}, {share.pct})."
+                f"{lower_first(most.label)} ({share.stated_inline})."
             )
 
 
@@ -224,9 +223,9 @@ def toxic_trio(t: Tables, d: ReportData) -> Iterator[str]:
     any_ = cell(s, "At least one")
     none = cell(s, "None")
     if every is not None:
-        yield f"{every.pct} of cases involved all three 'toxic trio' risk factors ({every.n} cases)."
+        yield (f"{every.pct} of cases ({every.n_of}) involved all three 'toxic trio' risk factors.")
     if any_ is not None:
-        yield f"At least one of the three was present in {any_.pct} of cases ({any_.n})."
+        yield f"At least one of the three was present in {any_.stated}."
     if none is not None:
         yield f"{none.n} cases featured none of the three."
 
@@ -236,12 +235,15 @@ def characteristics(t: Tables, d: ReportData) -> Iterator[str]:
     mothers, fathers = cell(parents, "Under 21", "Mothers"), cell(parents, "Under 21", "Fathers")
     if mothers is not None and fathers is not None:
         yield (
-            f"{mothers.pct} of mothers were under 21 at the birth of their first child, "
-            f"compared with {fathers.pct} of fathers."
+            f"{mothers.pct} of mothers ({mothers.n_of}) were under 21 at the birth of "
+            f"their first child, compared with {fathers.pct} of fathers ({fathers.n_of})."
         )
     older = cell(parents, "Over 30", "Fathers"), cell(parents, "Over 30", "Mothers")
     if older[0] is not None and older[1] is not None:
-        yield f"{older[0].pct} of fathers were over 30 at the birth of their first child, compared with {older[1].pct} of mothers."
+        yield (
+            f"{older[0].pct} of fathers ({older[0].n_of}) were over 30 at the birth of "
+            f"their first child, compared with {older[1].pct} of mothers ({older[1].n_of})."
+        )
     means = [
         (who, value(t.get(key), "All", "Mean"))
         for who, key in (("mothers", "mother_age"), ("fathers", "father_age"))
@@ -250,7 +252,7 @@ def characteristics(t: Tables, d: ReportData) -> Iterator[str]:
     if known:
         yield (
             "The average (mean) age at the birth of the first child was "
-            + join([f"{m:.0f} for {who}" for who, m in known])
+            + join([f"{fmt_number(m, 0)} for {who}" for who, m in known])
             + "."
         )
 

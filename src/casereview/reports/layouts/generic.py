@@ -16,9 +16,10 @@ from casereview.analysis.frequency import frequency
 from casereview.analysis.risk import presence_table
 from casereview.analysis.table import ResultTable
 from casereview.codebook.model import Codebook, CodebookField
+from casereview.numbers import fmt_number
 from casereview.reports.context import ReportData
 from casereview.reports.layout import ExhibitSpec, Layout, SectionSpec, Tables
-from casereview.reports.observations import cell, join, lower_first, number, ranked, top, value
+from casereview.reports.observations import cell, join, lower_first, ranked, top, value
 
 
 def _slug(text: str) -> str:
@@ -96,7 +97,7 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
                 if order:
                     yield (
                         "Most often present: "
-                        + join([f"{lower_first(s.label)} ({s.pct})" for s in order])
+                        + join([f"{lower_first(s.label)} ({s.stated_inline})" for s in order])
                         + "."
                     )
             elif table.kind == "frequency":
@@ -105,16 +106,15 @@ def _observer(specs: tuple[ExhibitSpec, ...]):  # type: ignore[no-untyped-def]
                 if d.codebook.has_field(fid) and d.codebook.field(fid).type == "yes_no":
                     yes = cell(table, "Yes")
                     if yes is not None and yes.percent is not None:
-                        of = f" of {yes.of}" if yes.of else ""
-                        yield f"{label}: yes in {yes.pct} ({yes.n}{of})."
+                        yield f"{label}: yes in {yes.stated}."
                     continue
                 best = top(table)
                 if best is not None and best.percent is not None:
-                    yield f"{label}: most often {best.label} ({best.n}, {best.pct})."
+                    yield f"{label}: most often {best.label} ({best.stated_inline})."
             elif table.kind == "summary":
                 mean = value(table, table.row_total, "Mean") if table.row_total else None
                 if mean is not None:
-                    yield f"{table.title.removesuffix(': summary')}: mean {number(round(mean, 1))}."
+                    yield f"{table.title.removesuffix(': summary')}: mean {fmt_number(mean, 1)}."
 
     return observe
 
@@ -124,7 +124,7 @@ def _intro(d: ReportData) -> Iterator[str]:
     years = f" ({c.years})" if c.years else ""
     yield (
         f"This report presents data on {c.reviews} reviews concerning {c.children} children{years}, "
-        f"coded against {d.codebook.title} ({d.codebook.key})."
+        f"coded against {d.codebook.title}."
     )
     if d.codebook.description:
         yield d.codebook.description
@@ -136,7 +136,7 @@ def _summary(t: Tables, d: ReportData) -> Iterator[str]:
         if table.kind == "multi" and written < 4:
             best = top(table)
             if best is not None:
-                yield f"{best.label} was recorded in {best.pct} of {table.unit} ({best.n})."
+                yield f"{best.label} was recorded in {best.stated}."
                 written += 1
 
 

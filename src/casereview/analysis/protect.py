@@ -1,0 +1,419 @@
+"""Disclosure control as one pass over every table of a report.
+
+Tables are protected together, not one by one, because a reader reads them together: a
+total one table hides may be printed by another, a figure's bars add up to a table's row.
+The pass works on the units behind each count (`analysis.members`) and checks itself with
+the attack (`analysis.attack`):
+
+1. Primary: every count from `low` to `high` is hidden with the rule's marker (the same
+   set of units printed elsewhere has the same count, so it is hidden there too).
+2. Secondary: the attack is run over everything still printed; for each hidden cell a
+   reader can narrow below the marker's range, one more cell is hidden in a sum that holds
+   it (a cell above the threshold, never a zero or a small count, so a reader knows a
+   secondary cell is above the threshold, and the model may assume so), together with
+   every cell elsewhere that counts the same units.
+3. When no cell in any of its sums can be hidden, the row is left out of the table
+   ("merged" into what the totals imply, with a note); when a table still gives a cell
+   away after that, the table is withheld, and the report says so. Nothing aborts.
+
+Statistics that would identify a hidden count are hidden with it: a comparison row's
+percentage, interval and p-value; a group's mean, median, minimum and maximum. Table notes
+and titles lose their counts (the cohort's own size excepted), because they restate sums
+the reader model would otherwise have to trust.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from casereview.analysis.attack import NOTE_COUNT, audit
+from casereview.analysis.disclosure import sum_lines
+from casereview.analysis.members import Members, of_table
+from casereview.analysis.suppress import SuppressionRule, _hidden_percent, _percent, _round
+from casereview.analysis.table import ResultTable
+
+MAX_ROUNDS = 40
+_TRACE = False  # print each round (for tuning)
+TITLE_COUNT = re.compile(r"\s*\((?:number of )?(?:cases|reviews|children)\s*=\s*\d+\)")
+COHORT_COLUMNS = (
+    "Cohort n",
+    "Cohort %",
+    "95% CI low",
+    "95% CI high",
+    "p",
+    "p (Holm)",
+    "Difference",
+)
+
+
+@dataclass
+class _State:
+    table: ResultTable
+    marks: pd.DataFrame  # "" shown, else the marker (shaped like the count frame)
+    sigs: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)
+    dropped: set[object] = field(default_factory=set)
+
+    @property
+    def values(self) -> pd.DataFrame:
+        t = self.table
+        return t.counts if t.counts is not None else t.data
+
+
+@dataclass(frozen=True)
+class Protected:
+    tables: dict[str, ResultTable]
+    withheld: tuple[str, ...]  # titles of tables that could not be published at all
+    rounds: int
+
+
+def protect_tables(
+    tables: Mapping[str, ResultTable], rule: SuppressionRule, cohort: Mapping[str, int]
+) -> Protected:
+    """Every table of `tables` made safe to publish together under `rule` (see module
+    docstring). `cohort` is the published size per unit ({"reviews": 97, ...})."""
+    states = {k: _start(t, rule) for k, t in tables.items()}
+    _share_hidden(states, rule)
+    withheld: list[str] = []
+    rounds = 0
+    tried: dict[tuple[str, str, str], int] = {}
+    # Hiding more never narrows a reader's range, so a cell once safe stays safe: each round
+    # checks only the cells exposed last round and those hidden since.
+    check: set[tuple[str, str, str]] | None = None
+    exact = False
+    inexact: set[tuple[str, str, str]] = set()  # passed on linear bounds only
+    for rounds in range(1, MAX_ROUNDS + 1):
+        published = {k: _publish(s, rule, cohort) for k, s in states.items()}
+        before = _hidden_cells(published)
+        result = _attack(published, rule, cohort, exact=exact, cells=check)
+        inexact = (
+            (inexact - set(check or ())) | set(result.inexact) if check else set(result.inexact)
+        )
+        if result.ok:
+            if exact or not inexact:
+                break
+            # The linear bounds pass; where they were fractional, check the integer answer
+            # (once: a capped integer programme may stay fractional).
+            if exact:
+                break
+            exact, check = True, set(inexact)
+            continue
+        exact = False
+        if _TRACE:
+            print(rounds, exact, len(check or ()), len(result.exposures), result.hidden)
+        was_dropped = {k: set(st.dropped) for k, st in states.items()}
+        for e in result.exposures:
+            key = (e.table, e.row, e.column)
+            tried[key] = tried.get(key, 0) + 1
+            s = states.get(e.table)
+            if s is None:
+                continue
+            if e.row in s.dropped and e.row not in was_dropped[e.table]:
+                continue  # its row was left out a moment ago: check again next round
+            if e.reason != "interval" or tried[key] > 6 or e.row in was_dropped[e.table]:
+                if _TRACE:
+                    print("   withhold", e.describe(), tried[key], e.row in s.dropped)
+                withheld.append(TITLE_COUNT.sub("", s.table.title))
+                del states[e.table]
+                continue
+            if not _secondary(s, e.row, e.column, rule, states):
+                _drop_row(s, e.row)
+        after = _hidden_cells({k: _publish(s, rule, cohort) for k, s in states.items()})
+        check = {(e.table, e.row, e.column) for e in result.exposures} | (after - before)
+    else:
+        # Still exposed after every round: withhold what is exposed.
+        for e in result.exposures:
+            if e.table in states:
+                withheld.append(TITLE_COUNT.sub("", states.pop(e.table).table.title))
+    final = {}
+    for k, s in states.items():
+        t = _publish(s, rule, cohort)
+        if _says_nothing(t):  # every count hidden or left out: nothing worth printing
+            withheld.append(TITLE_COUNT.sub("", t.title))
+        else:
+            final[k] = t
+    # What is published must pass the same attack the audit runs: withhold what does not.
+    for _ in range(3):
+        last = _attack(final, rule, cohort, exact=True)
+        if last.ok:
+            break
+        for e in last.exposures:
+            if e.table in final:
+                withheld.append(TITLE_COUNT.sub("", final.pop(e.table).title))
+    return Protected(final, tuple(dict.fromkeys(withheld)), rounds)
+
+
+def protect_table(table: ResultTable, rule: SuppressionRule) -> ResultTable:
+    """One table on its own (`casereview stats --suppress-below N`): the same pass, with the
+    table as the whole publication. A table that cannot be published at all keeps only its
+    total, with a note."""
+    done = protect_tables({table.id: table}, rule, {})
+    if table.id in done.tables:
+        return done.tables[table.id]
+    note = "Not shown: every category would reveal a small number."
+    return table.replace(data=table.data.iloc[0:0], percent=None, percent_basis=None, notes=(note,))
+
+
+def _says_nothing(t: ResultTable) -> bool:
+    values = t.counts if t.counts is not None else t.data
+    members = of_table(t.extra)
+    if not members or t.suppressed is None:
+        return False
+    for m in members:
+        for (i, j), _mask in _cells(m, values.shape):
+            v = pd.to_numeric(pd.Series([values.iat[i, j]]), errors="coerce").iloc[0]
+            if not t.suppressed.iat[i, j] and pd.notna(v) and v > 0:
+                return False
+    return True
+
+
+def _hidden_cells(published: Mapping[str, ResultTable]) -> set[tuple[str, str, str]]:
+    out = set()
+    for k, t in published.items():
+        for row, col, *_ in t.extra.get("dropped_cells", ()):
+            out.add((k, row, col))
+        if t.suppressed is not None:
+            for r, c in zip(*np.nonzero(t.suppressed.to_numpy() != ""), strict=True):
+                out.add((k, str(t.suppressed.index[r]), str(t.suppressed.columns[c])))
+    return out
+
+
+def _attack(  # type: ignore[no-untyped-def]
+    published: Mapping[str, ResultTable],
+    rule: SuppressionRule,
+    cohort,
+    *,
+    exact: bool,
+    cells: set[tuple[str, str, str]] | None = None,
+):
+    return audit(
+        list(published.items()),
+        cells=None if cells is None else sorted(cells),
+        low=rule.low,
+        high=rule.high,
+        marker=rule.marker,
+        secondary_marker=rule.secondary_marker,
+        round_to=rule.round_to,
+        cohort=cohort,
+        exact=exact,
+    )
+
+
+def _start(t: ResultTable, rule: SuppressionRule) -> _State:
+    values = t.counts if t.counts is not None else t.data
+    marks = pd.DataFrame("", index=values.index, columns=values.columns)
+    state = _State(t, marks)
+    for m in of_table(t.extra):
+        for (i, j), mask in _cells(m, values.shape):
+            state.sigs[(i, j)] = (m.unit, hash(frozenset(m.ids[mask])))
+            v = values.iat[i, j]
+            if pd.notna(v) and rule.low <= v <= rule.high:
+                marks.iat[i, j] = rule.marker
+    return state
+
+
+def _cells(m: Members, shape: tuple[int, int]) -> list[tuple[tuple[int, int], np.ndarray]]:
+    if m.cells:
+        keys = list(m.cells)
+    else:
+        keys = [
+            (i, j)
+            for i in range(min(len(m.rows), shape[0]))
+            for j in range(min(len(m.cols), shape[1]))
+        ]
+    out = []
+    for i, j in keys:
+        mask = m.mask(i, j)
+        if mask is not None and i < shape[0] and j < shape[1]:
+            out.append(((i, j), mask))
+    return out
+
+
+def _share_hidden(states: Mapping[str, _State], rule: SuppressionRule) -> None:
+    """A set of units hidden anywhere is hidden everywhere it is printed."""
+    hidden = {s.sigs[p]: s.marks.iat[p] for s in states.values() for p in s.sigs if s.marks.iat[p]}
+    for s in states.values():
+        for p, sig in s.sigs.items():
+            if sig in hidden and not s.marks.iat[p]:
+                s.marks.iat[p] = hidden[sig]
+
+
+def _secondary(
+    s: _State, row: str, col: str, rule: SuppressionRule, states: Mapping[str, _State]
+) -> bool:
+    """Hide one more cell in a sum holding the exposed cell: the line with the fewest hidden
+    cells, an inner cell before a margin, the smallest count above the threshold."""
+    values = s.values
+    rows = [r for r in values.index if str(r) not in s.dropped]
+    t = s.table
+    target = next(
+        ((r, c) for r in rows for c in values.columns if str(r) == row and str(c) == col), None
+    )
+    if target is None:
+        return False
+    lines = sum_lines(t, values.loc[rows])
+    margins = set(t.margin_rows) | {t.col_total}
+    best = None
+    for line in lines:
+        if target not in line:
+            continue
+        n_hidden = sum(1 for c in line if s.marks.at[c])
+        for c in line:
+            v = values.at[c]
+            if s.marks.at[c] or pd.isna(v) or v <= rule.high:
+                continue
+            key = (n_hidden, int(c[0] in margins or c[1] in margins), float(v))
+            if best is None or key < best[0]:
+                best = (key, c)
+    if best is None:
+        return False
+    cell = best[1]
+    i, j = values.index.get_loc(cell[0]), values.columns.get_loc(cell[1])
+    s.marks.iat[i, j] = rule.secondary_marker
+    sig = s.sigs.get((i, j))
+    if sig is not None:
+        for other in states.values():
+            for p, osig in other.sigs.items():
+                if osig == sig and not other.marks.iat[p]:
+                    other.marks.iat[p] = rule.secondary_marker
+    return True
+
+
+def _drop_row(s: _State, row: str) -> None:
+    s.dropped.add(row)
+
+
+def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> ResultTable:
+    """The table as printed: hidden numbers blanked, dropped rows left out, notes and
+    title without counts."""
+    t = s.table
+    marks = s.marks
+    values = s.values.apply(pd.to_numeric, errors="coerce").astype(float)
+    hidden = marks != ""
+    shown = values.where(~hidden)
+    if rule.round_to:
+        shown = (np.round(shown / rule.round_to) * rule.round_to).where(~hidden)
+    changes: dict[str, object] = {"suppression": rule.name}
+    full_marks = marks
+    if t.counts is not None:
+        changes["counts"] = shown
+        changes["data"] = t.data.where(~hidden.reindex_like(t.data).fillna(False))
+    elif t.kind == "comparison":
+        full_marks, data = _comparison(t, marks)
+        changes["data"] = data
+    elif t.kind == "summary" and "Cases" in t.data.columns:
+        full_marks = _whole_rows(t.data, marks["Cases"])
+        data = t.data.astype(float).where(full_marks == "")
+        if rule.round_to:
+            data["Cases"] = shown["Cases"]
+        changes["data"] = data
+    else:
+        changes["data"] = shown
+        if t.percent is not None:
+            pct = _percent(shown, t) if rule.round_to else t.percent
+            hide = _hidden_percent(t, hidden).reindex_like(pct).fillna(True)
+            changes["percent"] = pct.where(~hide.astype(bool))
+    changes["suppressed"] = full_marks
+    notes = _notes(t, rule, cohort, s.dropped)
+    changes["notes"] = notes
+    changes["title"] = TITLE_COUNT.sub("", t.title)
+    changes["extra"] = {
+        **t.extra,
+        "secondary_floor": True,  # secondary cells are above the threshold (never 0 or small)
+        "primary_marker": rule.marker,
+        "suppressed_high": rule.high,
+        "dropped_rows": tuple(sorted(s.dropped)),
+    }
+    if rule.round_to:
+        changes["denominator"] = _round(t.denominator, rule.round_to)
+        changes["missing"] = _round(t.missing, rule.round_to) or 0
+    out = t.replace(**changes)
+    return _without_rows(out, s.dropped, rule.high) if s.dropped else out
+
+
+def _whole_rows(data: pd.DataFrame, cases_marks: pd.Series) -> pd.DataFrame:
+    marks = pd.DataFrame("", index=data.index, columns=data.columns)
+    for row, mark in cases_marks.items():
+        if mark:
+            marks.loc[row, :] = mark
+    return marks
+
+
+def _comparison(t: ResultTable, marks: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A hidden cohort count hides every statistic of its row (p identifies k)."""
+    full = marks.copy()
+    data = t.data.copy()
+    for row in t.data.index:
+        mark = marks.at[row, "Cohort n"] if "Cohort n" in marks.columns else ""
+        total_mark = marks.at[row, "Cohort total"] if "Cohort total" in marks.columns else ""
+        if not (mark or total_mark):
+            continue
+        for col in COHORT_COLUMNS + ("Cohort total",):
+            if col in data.columns and (col != "Cohort total" or total_mark):
+                full.at[row, col] = mark or total_mark
+                data.at[row, col] = np.nan
+    return full, data
+
+
+def _notes(
+    t: ResultTable, rule: SuppressionRule, cohort: Mapping[str, int], dropped: set[object]
+) -> tuple[str, ...]:
+    keep = {str(v) for v in cohort.values()}
+
+    def strip(note: str) -> str:
+        out = NOTE_COUNT.sub(lambda m: m.group(0) if m.group(1) in keep else m.group(2), note)
+        return out[:1].upper() + out[1:]
+
+    notes = [strip(n) for n in t.notes]
+    notes.append(f"Small numbers suppressed ({rule.description}).")
+    if dropped:
+        notes.append(
+            "Some categories with small numbers are not shown separately; "
+            "they are still counted in the totals."
+        )
+    return tuple(dict.fromkeys(notes))
+
+
+def _without_rows(t: ResultTable, dropped: set[object], high: int) -> ResultTable:
+    keep = [i for i, r in enumerate(t.data.index) if str(r) not in dropped]
+    rows = [t.data.index[i] for i in keep]
+    members = []
+    gone = []  # the cells left out stay in the reader model as unknowns (analysis.attack)
+    shape = t.data.shape
+    for m in of_table(t.extra):
+        for (i, j), mask in _cells(m, shape):
+            if i not in keep and int(mask.sum()) > 0 and int(mask.sum()) <= high:
+                # A small count left out: it stays in the reader model, to be checked.
+                gone.append((str(t.data.index[i]), str(t.data.columns[j]), m.unit, m.ids, mask))
+        remap = {old: new for new, old in enumerate(keep)}
+        cells = {(remap[i], j): v for (i, j), v in m.cells.items() if i in remap}
+        bases = {(remap[i], j): v for (i, j), v in m.bases.items() if i in remap}
+        members.append(
+            Members(
+                m.unit,
+                m.ids,
+                [m.rows[i] for i in keep] if m.rows else (),
+                m.cols,
+                cells,
+                bases,
+                m.columns,
+            )
+        )
+    changes: dict[str, object] = {
+        "data": t.data.loc[rows],
+        "extra": {**t.extra, "members": tuple(members), "dropped_cells": tuple(gone)},
+        "groups": {
+            g: tuple(x for x in v if str(x) not in dropped)
+            for g, v in t.groups.items()
+            if str(g) not in dropped
+        },
+    }
+    for name in ("percent", "counts", "suppressed"):
+        frame = getattr(t, name)
+        if frame is not None:
+            changes[name] = frame.loc[[r for r in rows if r in frame.index]]
+    return t.replace(**changes)
