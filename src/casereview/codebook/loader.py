@@ -12,6 +12,9 @@ from casereview.codebook.checks import check_references
 from casereview.codebook.model import Codebook
 from casereview.errors import CodebookError
 
+# The safe loader built on libyaml when present: the same data, about 10x faster to read.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "codebooks"
 
 
@@ -55,7 +58,7 @@ def codebook_from_dict(data: Any, origin: str) -> Codebook:
 
 def load_codebook_file(path: Path) -> Codebook:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         raise CodebookError(f"{path}: not valid YAML: {exc}") from None
     return codebook_from_dict(data, str(path))

@@ -50,7 +50,8 @@ def _role_gender() -> dict[str, str]:
 def _vocab() -> dict:
     import yaml
 
-    return yaml.safe_load((R.RULES_DIR / "child.yaml").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same data, 10x faster
+    return yaml.load((R.RULES_DIR / "child.yaml").read_text(encoding="utf-8"), Loader=loader)
 
 
 @lru_cache(maxsize=1)
