@@ -158,12 +158,18 @@ def test_learning_and_recommendations_sections_assert_nothing() -> None:
         assert summary[key] is None, key
 
 
-def test_a_parent_convicted_of_manslaughter_physically_harmed_the_child() -> None:
+def test_a_parent_convicted_of_manslaughter_has_a_record_the_harm_comes_from_the_account() -> None:
+    # Manslaughter follows deaths from neglect as well as from injury (002 Appendix B keeps
+    # them apart): the conviction is a record; physical abuse needs the injury or the assault.
     summary = extract_text(
         "Death of a 7-month-old boy. Father was convicted of manslaughter."
     ).summary
-    assert summary["physical_abuse"] is True
+    assert summary["physical_abuse"] is None
     assert summary["parental_criminal_record"] is True
+    shaken = extract_text(
+        "Death of a 7-month-old boy who was shaken by his father. Father was convicted of manslaughter."
+    ).summary
+    assert shaken["physical_abuse"] is True
 
 
 def test_a_service_counts_unless_the_same_person_is_said_to_be_well() -> None:

@@ -234,7 +234,7 @@ MORE: list[tuple[str, dict[str, Any]]] = [
         "Child P, a 16-year-old young man, died by suicide. He had been diagnosed with depression and anxiety and had been known to CAMHS. There were concerns about his cannabis use. His parents had separated.",
         {
             "child_mental_health": True,
-            "child_substance_misuse": True,
+            "child_substance_misuse": None,  # "concerns about his cannabis use": a worry
             "parental_mental_health": None,
             "parental_drug_misuse": None,
         },

@@ -257,6 +257,12 @@ class SubjectAttributor:
                 if joined:
                     f.others = [(m.role, m.cls)]
                     return joined[-1], joined[-1].how
+            # "the mother and grandmother were jailed": the finding is about each person of
+            # a coordinated subject, not only the last named (manual 'Who': a parent counts).
+            chain = _chain_before(doc, candidates)
+            if len(chain) > 1:
+                f.others = [(c.role, c.cls) for c in chain[1:]]
+                return chain[0], chain[0].how
             return m, m.how
         # 5. nearest after; abuse with nobody before it is the child's ("fractures, which the
         # pathologist considered inflicted; the grandmother was charged")
@@ -349,6 +355,45 @@ def _chain(doc: Doc, after: list[Mention]) -> list[Mention]:
             break
         out.append(m)
     return out
+
+
+def _chain_before(doc: Doc, candidates: list[Mention]) -> list[Mention]:
+    """The last person before a finding and those joined to it by and/or/commas, first
+    named first ("her mother and grandmother", "mother, father and their lodger")."""
+    out = [candidates[-1]]
+    for m in reversed(candidates[:-1]):
+        gap = [t.lower_ for t in doc[m.end : out[0].start]]
+        if not gap or len(gap) > 3 or any(w not in _LIST_WORDS for w in gap):
+            break
+        if not any(w in ("or", "and", ",", "nor") for w in gap):
+            break
+        # a subject, not a word inside a phrase ("abused as a child and father spent ...")
+        prev = doc[m.start - 1].lower_ if m.start > 0 and not doc[m.start].is_sent_start else ""
+        if prev not in _SUBJECT_OPENERS:
+            break
+        out.insert(0, m)
+    return out
+
+
+_SUBJECT_OPENERS = {
+    "",
+    ",",
+    ";",
+    ":",
+    "and",
+    "but",
+    "that",
+    "the",
+    "her",
+    "his",
+    "their",
+    "both",
+    "while",
+    "when",
+    "after",
+    "because",
+    "by",
+}
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> bool:

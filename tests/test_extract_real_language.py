@@ -1,0 +1,169 @@
+"""Error classes found on real published summaries (tests/data/extract_real/dev_*.yaml), fixed
+as classes: who a finding is about when several people are named, what a conviction says
+(and does not say) about how a child was harmed, violence against people outside the family,
+and a worry ("concerns about") that is not a finding. The sentences are written here in the
+style of news reports and repository listings; none is copied from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from casereview.extract import extract_text
+
+
+def summary(text: str) -> dict[str, object]:
+    return extract_text(text).summary
+
+
+# ---------------------------------------------------------------- who: coordinated subjects
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "A four-month-old boy died of starvation in 2016. His mother and grandmother "
+            "were jailed for six years each."
+        ),
+        "Baby Q died in 2019. The mother and her partner were later jailed for cruelty.",
+        "Both the father and the paternal uncle were imprisoned for the assault.",
+    ],
+)
+def test_a_finding_about_a_parent_and_a_relative_is_the_parents_too(text: str) -> None:
+    assert summary(text)["parental_criminal_record"] is True
+
+
+def test_a_relative_alone_is_still_not_a_parent() -> None:
+    text = "Child L lived with her mother. Her uncle and grandfather were jailed for drug offences."
+    assert summary(text)["parental_criminal_record"] is None
+
+
+def test_words_inside_a_phrase_are_not_a_coordinated_subject() -> None:
+    # "as a child ... and father": the father's own registration is not the baby's plan
+    s = summary(
+        "Baby J, aged 10 weeks, died of head injuries. Mother was abused as a child and father "
+        "spent time on the child protection register as a teenager."
+    )
+    assert s["child_protection_plan"] is None
+
+
+# ---------------------------------------------------- violence against people outside the family
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Police were called to a disturbance in 2016; the father assaulted two officers and was "
+            "arrested."
+        ),
+        "Mother's partner had attacked a stranger outside a nightclub the year before.",
+    ],
+)
+def test_assaulting_an_outsider_is_violent_offending_not_domestic_or_child_abuse(text: str) -> None:
+    s = summary("Child K was a 2-year-old girl. " + text)
+    assert s["parental_criminal_record"] is True
+    assert s["domestic_abuse"] is None
+    assert s["physical_abuse"] is None
+
+
+def test_assaulting_the_mother_is_still_domestic_abuse() -> None:
+    assert summary("Child K was 2. Her father assaulted the mother in 2017.")["domestic_abuse"]
+
+
+# ----------------------------------------------- convictions: a record, not the kind of harm
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Death of a 5-month-old boy from severe malnutrition. Both parents pleaded guilty to "
+            "manslaughter."
+        ),
+        (
+            "A toddler died after drinking methadone left within reach. Her mother was convicted of "
+            "manslaughter and child cruelty."
+        ),
+        "The 16-year-old mother pleaded guilty to infanticide.",
+    ],
+)
+def test_a_parent_convicted_of_manslaughter_has_a_record_but_the_charge_is_not_the_injury(
+    text: str,
+) -> None:
+    s = summary(text)
+    assert s["parental_criminal_record"] is True
+    assert s["physical_abuse"] is None
+
+
+def test_a_killing_by_someone_outside_the_family_is_physical_abuse() -> None:
+    s = summary(
+        "Death of a 16-year-old boy in a street fight. A man was convicted of manslaughter."
+    )
+    assert s["physical_abuse"] is True
+    assert s["parental_criminal_record"] is None
+
+
+def test_a_murder_conviction_still_names_the_harm() -> None:
+    s = summary("Child N died in 2018 and his father was convicted of murder.")
+    assert (s["physical_abuse"], s["parental_criminal_record"]) == (True, True)
+
+
+def test_a_charge_is_not_a_conviction() -> None:
+    s = summary(
+        "After the baby drowned, the mother was charged with neglect; the trial is pending."
+    )
+    assert s["parental_criminal_record"] is None
+
+
+def test_charged_and_sentenced_is_a_record() -> None:
+    s = summary("Both parents were charged with neglect and sentenced at the crown court in 2021.")
+    assert s["parental_criminal_record"] is True
+
+
+# ------------------------------------------------------------ a worry is not a finding
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Social workers had known the girls for years because of concerns about neglect.",
+            "neglect",
+        ),
+        (
+            "The family were referred following concerns over domestic abuse and the boys' behaviour.",
+            "domestic_abuse",
+        ),
+        (
+            "Teachers raised concerns about the mother's drinking with the school nurse.",
+            "parental_alcohol_misuse",
+        ),
+    ],
+)
+def test_concerns_about_something_leave_it_unestablished(text: str, key: str) -> None:
+    assert summary("Child M was a 12-year-old girl. " + text)[key] is None
+
+
+def test_no_concerns_about_is_still_a_negation() -> None:
+    s = summary(
+        "Child S was a 14-year-old boy. There had been no earlier concerns about his mental "
+        "health, and no concerns about neglect."
+    )
+    assert (s["child_mental_health"], s["neglect"]) == (False, False)
+
+
+def test_concerns_about_the_impact_of_abuse_take_the_abuse_as_given() -> None:
+    s = summary(
+        "Baby E was six months old. Children's social care were working with the family because "
+        "of concerns about the impact of domestic abuse on her older brother."
+    )
+    assert s["domestic_abuse"] is True
+
+
+def test_an_asserted_fact_beats_a_concern_about_it() -> None:
+    s = summary(
+        "Child B was 3. There were concerns about neglect. The home was filthy and the children "
+        "were malnourished."
+    )
+    assert s["neglect"] is True
+
+
+def test_a_suicide_attempt_in_plain_words_is_the_childs_mental_health() -> None:
+    s = summary(
+        "Child S, a 13-year-old girl, tried to hang herself after months of online grooming. "
+        "There had been no earlier concerns about her mental health."
+    )
+    assert s["child_mental_health"] is True
