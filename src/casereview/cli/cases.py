@@ -6,9 +6,7 @@ import typer
 from rich.table import Table
 
 from casereview.cli.common import DatabaseOption, console, open_store
-from casereview.codebook import default_registry
 from casereview.errors import CaseReviewError
-from casereview.store.reviews import get_review, list_reviews
 
 
 def _labeller(registry):  # type: ignore[no-untyped-def]
@@ -46,6 +44,8 @@ def register(app: typer.Typer) -> None:
         database: DatabaseOption = None,
     ) -> None:
         """List reviews with their study, year, region and counts."""
+        from casereview.store.reviews import list_reviews
+
         with open_store(database).session() as s:
             total, rows = list_reviews(s, study=study, limit=limit, offset=(page - 1) * limit)
         table = Table("review", "study", "year", "region", "children", "codes")
@@ -57,6 +57,9 @@ def register(app: typer.Typer) -> None:
     @group.command("show")
     def show_cmd(reference: str = typer.Argument(help="Review reference"), database: DatabaseOption = None) -> None:
         """Show one review: its children and every coded value, labelled from the codebook."""
+        from casereview.codebook import default_registry
+        from casereview.store.reviews import get_review
+
         with open_store(database).session() as s:
             review = get_review(s, reference)
         label = _labeller(default_registry())

@@ -6,8 +6,6 @@ import typer
 from rich.table import Table
 
 from casereview.cli.common import console
-from casereview.codebook import default_registry
-from casereview.codebook.values import allowed_text
 
 
 def register(app: typer.Typer) -> None:
@@ -17,6 +15,8 @@ def register(app: typer.Typer) -> None:
     @group.command("list")
     def list_codebooks() -> None:
         """List every codebook and version."""
+        from casereview.codebook import default_registry
+
         table = Table("codebook", "version", "fields", "title")
         for cb in default_registry().all():
             table.add_row(cb.id, cb.version, str(len(cb.fields)), cb.title)
@@ -28,6 +28,9 @@ def register(app: typer.Typer) -> None:
         field: str | None = typer.Option(None, "--field", "-f", help="Show one field in full"),
     ) -> None:
         """Show a codebook's fields, or one field's values, definition and source."""
+        from casereview.codebook import default_registry
+        from casereview.codebook.values import allowed_text
+
         cb = default_registry().get(name)
         if field:
             f = cb.field(field)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from casereview.store.database import Store
+if TYPE_CHECKING:  # SQLAlchemy is imported by the commands that open the register only
+    from casereview.store.database import Store
 
 console = Console()
 
@@ -24,4 +25,6 @@ DatabaseOption = Annotated[
 
 
 def open_store(url: str | None) -> Store:
+    from casereview.store.database import Store
+
     return Store.open(url)
