@@ -7,7 +7,7 @@ those into probabilities:
 - a suggestion: P(the summary value it stands for is the coder's), from its raw score,
   assertion, how its subject was found and its summary key;
 - a resolved summary value: P(it is the coder's value), from the confidences of the
-  suggestions for it and against it.
+  suggestions for it and against it, and its key.
 Without the file (or for a key it never saw) the raw score stands.
 """
 
@@ -47,8 +47,11 @@ def suggestion_features(raw: float, assertion: str, how: str, key: str | None) -
     }
 
 
-def summary_features(support: list[float], against: list[float]) -> dict[str, float]:
+def summary_features(
+    support: list[float], against: list[float], key: str | None = None
+) -> dict[str, float]:
     return {
+        f"key={key}": 1.0,
         "logit_best": logit(max(support)) if support else 0.0,
         "log_support": math.log1p(len(support)),
         "has_against": 1.0 if against else 0.0,
@@ -70,10 +73,12 @@ def suggestion_confidence(raw: float, assertion: str, how: str, key: str | None)
     return round(min(raw if p is None else p, 0.99), 2)
 
 
-def summary_confidence(support: list[float], against: list[float]) -> float | None:
+def summary_confidence(
+    support: list[float], against: list[float], key: str | None = None
+) -> float | None:
     if not support:
         return None
-    p = _apply("summary", summary_features(support, against))
+    p = _apply("summary", summary_features(support, against, key))
     if p is None:  # no fitted model: the best evidence, discounted by the best contrary
         p = max(support) * (1 - 0.5 * max(against, default=0.0))
     return round(min(p, 0.99), 2)

@@ -69,7 +69,7 @@ def _resolution(
     if value is None:
         return Resolution(fm.key, None, None)
     conf = summary_confidence(
-        [items[i].confidence for i in support], [items[i].confidence for i in against]
+        [items[i].confidence for i in support], [items[i].confidence for i in against], fm.key
     )
     return Resolution(fm.key, value, conf, tuple(support), tuple(against))
 
