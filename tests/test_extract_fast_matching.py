@@ -1,4 +1,6 @@
-"""The token matcher run only where a pattern can start finds what spaCy's Matcher finds."""
+"""The faster matchers find exactly what the library matchers they replace find: token
+patterns run only where they can start (spaCy's Matcher), ConText rules with their phrases
+compiled once (medspaCy's MedspacyMatcher), the negated-phrase overlap check."""
 
 from __future__ import annotations
 
@@ -8,12 +10,14 @@ from typing import Any
 
 import pytest
 import yaml
+from medspacy.common.medspacy_matcher import MedspacyMatcher
 from spacy.matcher import Matcher
 from spacy.tokens import Span
 
 from casereview.extract import pipeline as P
 from casereview.extract import rules as R
-from casereview.extract.matchers import WindowedMatcher, _overlapped_by_longer
+from casereview.extract.context import build_rules
+from casereview.extract.matchers import RuleMatcher, WindowedMatcher, _overlapped_by_longer
 from casereview.extract.names import name_matcher
 
 DEV = Path(__file__).parent / "data" / "extract_dev"
@@ -97,3 +101,19 @@ def test_overlapped_by_longer_as_brute_force(nlp: Any) -> None:
             )
         }
         assert _overlapped_by_longer(spans, which) == brute
+
+
+def test_rule_matcher_as_medspacy_matcher(nlp: Any) -> None:
+    reference = MedspacyMatcher(nlp, name="reference", phrase_matcher_attr="LOWER", prune=False)
+    reference.add(build_rules(R.context_rules()))
+    source = R.RULES_DIR / "context.yaml"
+    ours = RuleMatcher(nlp, build_rules(R.context_rules()), source)
+    assert {k: (r.literal, r.category) for k, r in ours.rule_map.items()} == {
+        k: (r.literal, r.category) for k, r in reference.rule_map.items()
+    }
+    total = 0
+    for text in _texts():
+        doc = nlp(text)
+        assert ours(doc) == reference(doc), text[:60]
+        total += len(ours(doc))
+    assert total > len(_texts())

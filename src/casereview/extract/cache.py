@@ -31,9 +31,10 @@ T = TypeVar("T")
 FORMAT = 1
 KEEP = 6  # files kept per kind: a few rule versions side by side (tests, branches)
 _PACKAGE = Path(__file__).resolve().parent
-# The code whose behaviour the compiled data depends on: phrase expansion (rules.py),
-# tokenisation (pipeline.py builds the tokenizer), compilation (matchers.py), this format.
-CODE = ("rules.py", "pipeline.py", "matchers.py", "cache.py")
+# The code whose behaviour the compiled data depends on: phrase expansion (rules.py and,
+# for ConText rules, context.py), tokenisation (pipeline.py builds the tokenizer),
+# compilation (matchers.py), this format.
+CODE = ("rules.py", "context.py", "pipeline.py", "matchers.py", "cache.py")
 
 
 def cache_dir() -> Path:
