@@ -88,9 +88,15 @@ def test_negated_yes_no_field_suggests_no() -> None:
         # denial alone is a negation, but an assertion elsewhere wins (manual, General rules)
         ("Father denied drinking.", "parental_alcohol_misuse", False),
         (
-            "Father denied drinking. Police found him drunk and unable to care for the baby.",
+            "Father denied drinking. Police found that he was a heavy drinker and unable to care for the baby.",
             "parental_alcohol_misuse",
             True,
+        ),
+        # drunk once is not problem drinking (manual 'parental_alcohol_misuse')
+        (
+            "Police found the father drunk and unable to care for the baby.",
+            "parental_alcohol_misuse",
+            None,
         ),
         # hedged here, asserted elsewhere -> true
         (

@@ -326,7 +326,7 @@ CASES += [
         {
             "domestic_abuse": True,
             "parental_drug_misuse": True,
-            "parental_alcohol_misuse": True,
+            "parental_alcohol_misuse": None,  # "substance misuse" alone: drugs
             "parental_mental_health": True,
         },
     ),

@@ -167,3 +167,33 @@ def test_a_suicide_attempt_in_plain_words_is_the_childs_mental_health() -> None:
         "There had been no earlier concerns about her mental health."
     )
     assert s["child_mental_health"] is True
+
+
+# ------------------------------------------------ drink and drugs: what the words commit to
+def test_substance_misuse_alone_is_drugs_not_drink() -> None:
+    s = summary(
+        "Child T, aged 2, died after drinking methadone. His mother was a long-term substance "
+        "misuser on a methadone programme."
+    )
+    assert (s["parental_drug_misuse"], s["parental_alcohol_misuse"]) == (True, None)
+
+
+def test_no_substance_misuse_rules_out_both() -> None:
+    s = summary("Child L was 9. No substance misuse was identified in the family.")
+    assert (s["parental_drug_misuse"], s["parental_alcohol_misuse"]) == (False, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers found the father drunk in the street outside the flat.",
+        "The six-week-old suffocated while sleeping between her drunk parents after a party.",
+    ],
+)
+def test_drunk_once_is_not_problem_drinking(text: str) -> None:
+    assert summary(text)["parental_alcohol_misuse"] is None
+
+
+def test_often_drunk_is_problem_drinking() -> None:
+    s = summary("Child C was 4. Neighbours said the mother was often drunk by midday.")
+    assert s["parental_alcohol_misuse"] is True
