@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from casereview.extract.findings import ChildFact
+from casereview.extract.findings import ChildFact, text_of
 from casereview.extract.matchers import PEOPLE_KEY
 
 _NUMBERS = {
@@ -211,7 +211,7 @@ def age_value(match: re.Match[str]) -> float | None:
 
 def read_age(doc: Doc, newborn: list[Span]) -> ChildFact | None:
     """The subject child's age at the incident: the best-scored age expression."""
-    text = doc.text
+    text = text_of(doc)
     people = [(s.start_char, s.end_char, s.label_) for s in doc.spans[PEOPLE_KEY]]
     cands: list[_Age] = []
     seen: set[tuple[int, int]] = set()

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from casereview.extract import rules as R
 from casereview.extract.ages import read_age
-from casereview.extract.findings import ChildFact, child_of
+from casereview.extract.findings import ChildFact, child_of, text_of
 from casereview.extract.matchers import PEOPLE_KEY
 
 _AND_PARENT = re.compile(r"^\s*(and|&)\s+(her|his|their)?\s*$", re.IGNORECASE)
@@ -204,7 +204,7 @@ class ChildReader:
                 owner in ("mother", "father")
                 and len(before) >= 2
                 and before[-2].label_ == "child"
-                and _AND_PARENT.match(doc.text[before[-2].end_char : before[-1].start_char])
+                and _AND_PARENT.match(text_of(doc)[before[-2].end_char : before[-1].start_char])
             ):
                 owner = "family"  # "Child A and her mother are White British"
             found.setdefault(owner, []).append((group, span))

@@ -60,12 +60,22 @@ if not Doc.has_extension("cr_findings"):
     Doc.set_extension("cr_findings", default=None)
 if not Doc.has_extension("cr_child"):
     Doc.set_extension("cr_child", default=None)
+if not Doc.has_extension("cr_text"):
+    Doc.set_extension("cr_text", default=None)
 
 
 def findings_of(doc: Doc) -> list[Finding]:
     if doc._.cr_findings is None:
         doc._.cr_findings = []
     return doc._.cr_findings  # type: ignore[no-any-return]
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, joined once per Doc: spaCy joins every token's text again on each call
+    (~0.04 s on a 100-page report)."""
+    if doc._.cr_text is None:
+        doc._.cr_text = doc.text
+    return doc._.cr_text  # type: ignore[no-any-return]
 
 
 def child_of(doc: Doc) -> ChildFacts:
