@@ -197,3 +197,31 @@ def test_drunk_once_is_not_problem_drinking(text: str) -> None:
 def test_often_drunk_is_problem_drinking() -> None:
     s = summary("Child C was 4. Neighbours said the mother was often drunk by midday.")
     assert s["parental_alcohol_misuse"] is True
+
+
+# ------------------------------------------- neglect from its definition (002 Appendix C)
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Child D, a 3-month-old boy, was left alone in his pram for twelve hours while his "
+            "mother went out."
+        ),
+        "The 10-month-old had untreated burns to both feet when she was admitted.",
+        (
+            "Baby F, five months old, died of rickets. His parents had delayed seeking medical help "
+            "for three days."
+        ),
+        "After her birth the parents refused consent to medical treatment for Baby G.",
+    ],
+)
+def test_failures_of_care_are_neglect_without_the_word(text: str) -> None:
+    assert summary(text)["neglect"] is True
+
+
+def test_a_teenager_in_a_placement_without_supervision_is_not_a_neglected_young_child() -> None:
+    s = summary(
+        "Child E was 15 and lived in a children's home. Inspectors criticised a lack of "
+        "supervision at night."
+    )
+    assert s["neglect"] is None
