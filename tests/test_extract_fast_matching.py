@@ -34,6 +34,10 @@ EXTRA: dict[str, list[list[dict[str, Any]]]] = {
 }
 
 
+def _span(match: tuple[int, int, int]) -> tuple[int, int]:
+    return match[1], match[2]
+
+
 def _texts() -> list[str]:
     cases = yaml.safe_load((DEV / "dev.yaml").read_text(encoding="utf-8"))["cases"]
     return [c["text"] for c in cases]
@@ -114,6 +118,7 @@ def test_rule_matcher_as_medspacy_matcher(nlp: Any) -> None:
     total = 0
     for text in _texts():
         doc = nlp(text)
-        assert ours(doc) == reference(doc), text[:60]
+        # ConText sorts by position; rules matching the same words must keep their order
+        assert sorted(ours(doc), key=_span) == sorted(reference(doc), key=_span), text[:60]
         total += len(ours(doc))
     assert total > len(_texts())

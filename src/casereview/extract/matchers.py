@@ -196,12 +196,13 @@ def compiled_terms(
 
 class RuleMatcher:
     """medspaCy's MedspacyMatcher for ConText rules (phrases on LOWER, token patterns, no
-    pruning; the same rule ids and matches) with the phrase rules' tokens compiled once and
-    kept on disk (cache.py), instead of tokenising ~2,300 literals in every process."""
+    pruning; the same rule ids and matches, in the same order for each span) with the
+    phrase rules' tokens compiled once and kept on disk (cache.py), instead of tokenising
+    ~2,300 literals in every process, and the token patterns run where they can start."""
 
     def __init__(self, nlp: Language, rules: Sequence[Any], rules_file: Path) -> None:
         self.vocab = nlp.vocab
-        self.tokens = Matcher(nlp.vocab)
+        self.tokens = WindowedMatcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rule_map: dict[str, Any] = {}
         tokenizer = nlp.tokenizer
@@ -222,7 +223,9 @@ class RuleMatcher:
             rule._rule_id = rule_id
             self.rule_map[rule_id] = rule
             if isinstance(rule.pattern, list):
-                self.tokens.add(rule_id, [rule.pattern], on_match=rule.on_match)
+                if rule.on_match is not None:
+                    raise ValueError(f"rule {rule.literal!r}: on_match callbacks are not used")
+                self.tokens.add(rule_id, [rule.pattern])
             elif rule.pattern is not None:
                 raise ValueError(f"rule {rule.literal!r}: regular-expression rules are not used")
             else:
