@@ -225,3 +225,32 @@ def test_a_teenager_in_a_placement_without_supervision_is_not_a_neglected_young_
         "supervision at night."
     )
     assert s["neglect"] is None
+
+
+# ------------------------------------- physical abuse from how the child was killed or hurt
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "A father who beat his three-year-old son to death had been released from prison weeks "
+            "earlier."
+        ),
+        "The review into the murder of a toddler by his mother's partner was published today.",
+        "Twin girls suffered serious head injuries in an attack by their father.",
+        "Mother B and her daughter C were both murdered at home by the mother's former partner.",
+        "The 17-year-old mother admitted that she had choked her son shortly after the birth.",
+        "The violence that killed Child H was inflicted by her mother's boyfriend.",
+    ],
+)
+def test_a_killing_or_attack_by_a_person_is_physical_abuse(text: str) -> None:
+    assert summary(text)["physical_abuse"] is True
+
+
+def test_choking_her_son_is_not_violence_between_the_parents() -> None:
+    s = summary("The young mother admitted that she had choked her son.")
+    assert (s["physical_abuse"], s["domestic_abuse"]) == (True, None)
+
+
+def test_starved_to_death_is_neglect_not_physical_abuse() -> None:
+    s = summary("A seven-month-old boy starved to death in his mother's care.")
+    assert (s["neglect"], s["physical_abuse"]) == (True, None)

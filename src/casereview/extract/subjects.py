@@ -182,6 +182,10 @@ class SubjectAttributor:
         # 0. a victim named inside the matched words: "reported him missing", "assault on her"
         if f.concept.subject_within:
             within = [m for m in self._sentence_mentions if s <= m.start and m.end <= e]
+            # "beat his three-year-old son": the son, not the owner named before him
+            owned = [m for m in within if not m.possessive]
+            if owned:
+                return owned[-1], owned[-1].how
             if within:
                 return within[0], within[0].how
         # 1. possessive owner within four words, nobody in between
