@@ -254,3 +254,48 @@ def test_choking_her_son_is_not_violence_between_the_parents() -> None:
 def test_starved_to_death_is_neglect_not_physical_abuse() -> None:
     s = summary("A seven-month-old boy starved to death in his mother's care.")
     assert (s["neglect"], s["physical_abuse"]) == (True, None)
+
+
+# ------------------------------------------------------- time and counterfactuals
+def test_not_on_a_plan_at_the_time_after_an_earlier_one_is_previous() -> None:
+    s = summary(
+        "Child A, aged 6, was not on a child protection plan at the time of his death, having "
+        "been on one until 2014."
+    )
+    assert s["child_protection_plan"] == "previous"
+
+
+def test_not_on_a_plan_at_the_time_alone_is_none() -> None:
+    s = summary("Child C was not subject to a child protection plan at the time of the incident.")
+    assert s["child_protection_plan"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Had social workers visited, they would have found the children hungry and unwashed.",
+            "neglect",
+        ),
+        (
+            "Had professionals visited more often, the bruising on the baby would have been seen.",
+            "physical_abuse",
+        ),
+    ],
+)
+def test_a_counterfactual_asserts_nothing(text: str, key: str) -> None:
+    assert summary("Child D was 2. " + text)[key] is None
+
+
+def test_what_a_counterfactual_would_have_known_was_real() -> None:
+    s = summary(
+        "Had the health visitor known of the father's convictions for violence, she could have "
+        "made a referral."
+    )
+    assert s["parental_criminal_record"] is True
+
+
+def test_note_style_had_opening_a_sentence_is_not_a_counterfactual() -> None:
+    assert (
+        summary("Mother: aged 24. Had a history of depression.")["parental_mental_health"] is True
+    )

@@ -102,7 +102,18 @@ def value_for(f: Finding, ended: bool = False) -> str:
         value = c.value
     elif ended and not f.current and f.assertion == "present" and value == c.value:
         value = c.assertion_values.get("historical", value)
+    if value == "never" and f.assertion == "negated" and f.current and _EARLIER.search(f.sent.text):
+        # "not on a plan at the time of his death, having been on one until 2014": not then,
+        # but before (manual 'child_protection_plan': previous = had been and had ended)
+        value = "past"
     return value
+
+
+_EARLIER = re.compile(
+    r"\b(having (previously |earlier |once |)been|previously|until (19|20)\d\d|had ended|"
+    r"ended in (19|20)\d\d|earlier plan|former plan|previous plan|before that)\b",
+    re.IGNORECASE,
+)
 
 
 def _ended_fields(findings: list[Finding], age: float | None) -> set[str]:
