@@ -299,3 +299,18 @@ def test_note_style_had_opening_a_sentence_is_not_a_counterfactual() -> None:
     assert (
         summary("Mother: aged 24. Had a history of depression.")["parental_mental_health"] is True
     )
+
+
+# ---------------------------------------------------------------- ages as news reports give them
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Family K2: Death of a 15-year-old boy in early 2014 after a fall.", 15.0),
+        ("Before he was stabbed, aged just 16, he had been excluded from school.", 16.0),
+        ("Child L, a girl of five-and-a-half, was taken to hospital with burns.", 5.5),
+        ("The two-and-a-half-year-old was found under the water by her mother.", 2.5),
+        ("Mother, 24, and father, 26, lived with Child A, 3, in a one-bedroom flat.", 3.0),
+    ],
+)
+def test_ages_in_news_and_listing_wording(text: str, age: float) -> None:
+    assert summary(text)["child_age_years"] == age
