@@ -158,3 +158,18 @@ def test_suggestions_are_the_same_with_and_without_the_cache(
     with_compiled, with_loaded = code_all(compiled), code_all(loaded)
     assert with_compiled == with_loaded
     assert sum(map(len, with_compiled)) > len(cases)
+
+
+def test_no_home_folder_builds_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("CASEREVIEW_CACHE_DIR", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    get_settings.cache_clear()
+    try:
+        sources = [R.RULES_DIR / "people.yaml"]
+        assert cache.cached("probe", sources, lambda: ["built"]) == ["built"]
+    finally:
+        get_settings.cache_clear()

@@ -123,7 +123,10 @@ def cached(
     read from the cache when it was built from the same `sources` and code, else built and
     stored."""
     key = fingerprint(kind, sources)
-    folder = directory if directory is not None else cache_dir()
+    try:
+        folder = directory if directory is not None else cache_dir()
+    except (RuntimeError, OSError):  # no home folder to hold a cache: build every time
+        return build()
     path = folder / f"{kind}-{key[:24]}.pickle"
     data = _read(path, key)
     if data is None:
