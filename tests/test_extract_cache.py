@@ -173,3 +173,26 @@ def test_no_home_folder_builds_without_a_cache(monkeypatch: pytest.MonkeyPatch) 
         assert cache.cached("probe", sources, lambda: ["built"]) == ["built"]
     finally:
         get_settings.cache_clear()
+
+
+def _build_slowly() -> list[tuple[int, ...]]:
+    import time
+
+    time.sleep(0.2)  # long enough for the other processes to start writing too
+    return [tuple(range(i, i + 5)) for i in range(20_000)]
+
+
+def _cache_in(folder: str) -> int:
+    data = cache.cached("probe", [R.RULES_DIR / "people.yaml"], _build_slowly, Path(folder))
+    return len(data)
+
+
+def test_processes_filling_the_cache_at_once_leave_one_whole_file(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        sizes = pool.map(_cache_in, [str(tmp_path)] * 8)
+    assert sizes == [20_000] * 8
+    (path,) = tmp_path.glob("probe-*.pickle")  # no temporary files left behind
+    assert list(tmp_path.iterdir()) == [path]
+    assert cache.cached("probe", [R.RULES_DIR / "people.yaml"], list, tmp_path) == _build_slowly()
