@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from casereview.extract import rules as R
 from casereview.extract.ages import read_age
-from casereview.extract.findings import ChildFact, child_of, text_of
+from casereview.extract.findings import ChildFact, child_of, positions_of, text_of
 from casereview.extract.matchers import PEOPLE_KEY
 
 _AND_PARENT = re.compile(r"^\s*(and|&)\s+(her|his|their)?\s*$", re.IGNORECASE)
@@ -157,10 +157,9 @@ class ChildReader:
         votes = {"male": 0, "female": 0}
         first: dict[str, Span] = {}
         sent_starts = [s.start for s in doc.sents]
-        for tok in doc:
-            g = _PRONOUN_GENDER.get(tok.lower_)
-            if g is None:
-                continue
+        for i in positions_of(doc, _PRONOUN_GENDER):
+            tok = doc[i]
+            g = _PRONOUN_GENDER[tok.lower_]
             k = bisect_right(ends, tok.i) - 1
             j = bisect_right(sent_starts, tok.i) - 1  # this sentence; the one before it
             window = sent_starts[max(j - 1, 0)]

@@ -6,8 +6,11 @@ on Doc extensions so that each step can be run and tested on its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from casereview.extract.rules import Assertion, Concept
@@ -76,6 +79,13 @@ def text_of(doc: Doc) -> str:
     if doc._.cr_text is None:
         doc._.cr_text = doc.text
     return doc._.cr_text  # type: ignore[no-any-return]
+
+
+def positions_of(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of `words`, found at once over the
+    token attributes instead of reading every token in Python."""
+    wanted = np.array(sorted({doc.vocab.strings.add(w) for w in words}), dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array(LOWER), wanted)).tolist()  # type: ignore[no-any-return]
 
 
 def child_of(doc: Doc) -> ChildFacts:
