@@ -144,7 +144,16 @@ def ratio(t: Timing, floor: Timing) -> str:
 
 
 def speed(repeat: int = 3) -> None:
+    import shutil
+
     tmp = Path(tempfile.mkdtemp(prefix="casereview-speed-"))
+    try:
+        _speed(tmp, repeat)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _speed(tmp: Path, repeat: int) -> None:
     cache = tmp / "cache"
     os.environ["CASEREVIEW_CACHE_DIR"] = str(cache)  # this process and its children
     env = dict(os.environ)
