@@ -314,3 +314,24 @@ def test_note_style_had_opening_a_sentence_is_not_a_counterfactual() -> None:
 )
 def test_ages_in_news_and_listing_wording(text: str, age: float) -> None:
     assert summary(text)["child_age_years"] == age
+
+
+# ---------------------------------------------------------------- deaths and passive harm
+def test_a_death_nobody_could_have_predicted_is_still_a_death() -> None:
+    s = summary(
+        "Agencies could not have predicted the death of the six-week-old baby, the review found."
+    )
+    assert s["fatal"] is True
+
+
+def test_a_passive_killing_is_the_childs_not_the_adults_named_before_it() -> None:
+    s = summary(
+        "When Child L was returned to the care of his parents, only to be murdered by them weeks "
+        "later, the country was in lockdown."
+    )
+    assert (s["fatal"], s["physical_abuse"]) == (True, True)
+
+
+def test_sexually_assaulted_by_is_sexual_not_physical_abuse() -> None:
+    s = summary("Child G, 14, disclosed that she had been sexually assaulted by two older men.")
+    assert (s["sexual_abuse"], s["physical_abuse"]) == (True, None)

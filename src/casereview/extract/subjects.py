@@ -237,6 +237,15 @@ class SubjectAttributor:
                 and not any(a[0] <= m.start < a[1] for a in inside)
             )
         ]
+        if f.concept.victim and doc[e - 1].lower_ == "by":
+            # "returned to the care of his parents, only to be murdered by them": a passive
+            # harm's victim is its clause's subject, not an adult inside a phrase before it
+            # ("Mother was assaulted by the father": the mother)
+            candidates = [
+                c for c in candidates if c.cls in ("child", "sibling") or not _in_phrase(doc, c)
+            ]
+            if not candidates:
+                return None
         if candidates:
             m = candidates[-1]
             # "her mother told the GP that she had self-harmed and had taken an overdose": a
@@ -359,6 +368,17 @@ def _chain(doc: Doc, after: list[Mention]) -> list[Mention]:
             break
         out.append(m)
     return out
+
+
+_PREPS = {"of", "to", "with", "by", "from", "for", "about", "towards", "against"}
+
+
+def _in_phrase(doc: Doc, m: Mention) -> bool:
+    """The person is the object of a preposition ("to the care of his parents")."""
+    words = [doc[i].lower_ for i in range(max(0, m.start - 2), m.start)]
+    if words and words[-1] in DETERMINERS:
+        words = words[:-1]
+    return bool(words) and words[-1] in _PREPS
 
 
 def _chain_before(doc: Doc, candidates: list[Mention]) -> list[Mention]:
