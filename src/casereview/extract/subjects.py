@@ -14,12 +14,12 @@ Pronouns resolve to the last person mentioned with the same gender (they/their: 
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
+from casereview.extract import clauses
 from casereview.extract import rules as R
 from casereview.extract.findings import Finding, child_of, findings_of
 from casereview.extract.generic import LearningZones, is_generic, is_question
@@ -205,7 +205,7 @@ class SubjectAttributor:
                 f.concept.victim
                 and all(w in DETERMINERS for w in between)  # "had assaulted a neighbour"
                 and not first.agent
-                and _verb_like(doc[e - 1])
+                and clauses.verb_like(doc[e - 1])
             ):
                 return first, first.how  # the object: "had sexually abused her"
             if (
@@ -218,7 +218,7 @@ class SubjectAttributor:
                 and not (f.concept.victim and between[0] in AGENT_PREPS)
             ):
                 # "by Child R or by either of his parents": every person of the list
-                f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
+                f.others = [(m.role, m.cls) for m in clauses.chain(doc, after)[1:]]
                 return first, first.how
         if f.concept.attach == "possessive":
             return None  # "before the deaths": nobody named with it -> the default subject
@@ -226,7 +226,7 @@ class SubjectAttributor:
         # had/was ..." the subject of the first clause ("Mr H met mother and had convictions")
         asides = self._asides_cache.get(f.sent.start)
         if asides is None:
-            asides = self._asides_cache[f.sent.start] = _asides(f.sent)
+            asides = self._asides_cache[f.sent.start] = clauses.asides(f.sent)
         inside = [a for a in asides if a[0] <= s < a[1]]
         candidates = [
             m
@@ -242,7 +242,9 @@ class SubjectAttributor:
             # harm's victim is its clause's subject, not an adult inside a phrase before it
             # ("Mother was assaulted by the father": the mother)
             candidates = [
-                c for c in candidates if c.cls in ("child", "sibling") or not _in_phrase(doc, c)
+                c
+                for c in candidates
+                if c.cls in ("child", "sibling") or not clauses.in_phrase(doc, c)
             ]
             if not candidates:
                 return None
@@ -253,7 +255,7 @@ class SubjectAttributor:
             opens = [t.i for t in doc[f.sent.start : m.start] if t.lower_ in _CLAUSE_OPENERS]
             if opens:
                 candidates = [c for c in candidates if c.start > opens[-1]]
-            if len(candidates) > 1 and _coordinated(doc, m.end, s):
+            if len(candidates) > 1 and clauses.coordinated(doc, m.end, s):
                 # "Child E's father was a lone carer and was alcohol dependent": the clause
                 # subject is the father, not the child who owns him
                 first = next((c for c in candidates if not c.possessive), candidates[0])
@@ -272,7 +274,7 @@ class SubjectAttributor:
                     return joined[-1], joined[-1].how
             # "the mother and grandmother were jailed": the finding is about each person of
             # a coordinated subject, not only the last named (manual 'Who': a parent counts).
-            chain = _chain_before(doc, candidates)
+            chain = clauses.chain_before(doc, candidates)
             if len(chain) > 1:
                 f.others = [(c.role, c.cls) for c in chain[1:]]
                 return chain[0], chain[0].how
@@ -289,165 +291,3 @@ class SubjectAttributor:
             if m.start - e <= 12:
                 return m, m.how
         return None
-
-
-_AUX = {
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "did",
-    "does",
-    "also",
-    "then",
-    "later",
-    "subsequently",
-    "often",
-    "regularly",
-    "would",
-    "could",
-    "went",
-    "became",
-    "began",
-    "continued",
-    "smoked",
-    "drank",
-    "used",
-    "misused",
-    "took",
-    "admitted",
-    "disclosed",
-    "said",
-    "told",
-    "reported",
-    "herself",
-    "himself",
-    "described",
-    "received",
-    "served",
-    "spent",
-}
-
-
-_IRREGULAR_VERBS = {"hit", "beat", "shook", "bit", "hurt", "struck", "threw", "took", "left", "put"}
-
-
-def _verb_like(tok: Token) -> bool:
-    return tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_VERBS
-
-
-_LIST_WORDS = {
-    "or",
-    "and",
-    ",",
-    "by",
-    "of",
-    "from",
-    "in",
-    "either",
-    "both",
-    "the",
-    "his",
-    "her",
-    "their",
-    "nor",
-}
-
-
-def _chain(doc: Doc, after: list[Mention]) -> list[Mention]:
-    """The first person after a finding and those joined to it by and/or/by ..."""
-    out = [after[0]]
-    for m in after[1:]:
-        gap = [t.lower_ for t in doc[out[-1].end : m.start]]
-        if not gap or len(gap) > 5 or any(w not in _LIST_WORDS for w in gap):
-            break
-        if not any(w in ("or", "and", ",", "nor") for w in gap):
-            break
-        out.append(m)
-    return out
-
-
-_PREPS = {"of", "to", "with", "by", "from", "for", "about", "towards", "against"}
-
-
-def _in_phrase(doc: Doc, m: Mention) -> bool:
-    """The person is the object of a preposition ("to the care of his parents")."""
-    words = [doc[i].lower_ for i in range(max(0, m.start - 2), m.start)]
-    if words and words[-1] in DETERMINERS:
-        words = words[:-1]
-    return bool(words) and words[-1] in _PREPS
-
-
-def _chain_before(doc: Doc, candidates: list[Mention]) -> list[Mention]:
-    """The last person before a finding and those joined to it by and/or/commas, first
-    named first ("her mother and grandmother", "mother, father and their lodger")."""
-    out = [candidates[-1]]
-    for m in reversed(candidates[:-1]):
-        gap = [t.lower_ for t in doc[m.end : out[0].start]]
-        if not gap or len(gap) > 3 or any(w not in _LIST_WORDS for w in gap):
-            break
-        if not any(w in ("or", "and", ",", "nor") for w in gap):
-            break
-        # a subject, not a word inside a phrase ("abused as a child and father spent ...")
-        prev = doc[m.start - 1].lower_ if m.start > 0 and not doc[m.start].is_sent_start else ""
-        if prev not in _SUBJECT_OPENERS:
-            break
-        out.insert(0, m)
-    return out
-
-
-_SUBJECT_OPENERS = {
-    "",
-    ",",
-    ";",
-    ":",
-    "and",
-    "but",
-    "that",
-    "the",
-    "her",
-    "his",
-    "their",
-    "both",
-    "while",
-    "when",
-    "after",
-    "because",
-    "by",
-}
-
-
-def _coordinated(doc: Doc, start: int, end: int) -> bool:
-    """'and had', 'but was' between the last person and the finding: a new verb phrase whose
-    subject is the clause's subject, not that person."""
-    words = [t.lower_ for t in doc[start:end]]
-    if any(w in ("who", "which", "whose", "whom") for w in words):
-        return False  # "her brother, who ... and has been missing": the brother
-    return any(w in ("and", "but") and nxt in _AUX for w, nxt in pairwise(words))
-
-
-def _asides(sent: Span) -> list[tuple[int, int]]:
-    """Token ranges of '( ... )' and ', who/whom/whose/which ... ,' asides."""
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    toks = list(sent)
-    for k, tok in enumerate(toks):
-        if tok.text == "(":
-            open_at = tok.i
-        elif tok.text == ")" and open_at is not None:
-            out.append((open_at, tok.i + 1))
-            open_at = None
-        elif tok.text == "," and k + 1 < len(toks):
-            nxt = [t.lower_ for t in toks[k + 1 : k + 3]]
-            if nxt and (nxt[0] in ("who", "whom", "whose", "which") or nxt[:2] == ["with", "whom"]):
-                end = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), sent.end)
-                out.append((tok.i, end))
-        elif tok.lower_ == "whose" and k > 0 and toks[k - 1].text != ",":
-            # "a girl whose parents came from Iraq, died ...": up to the next comma
-            close = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), None)
-            if close is not None:
-                out.append((tok.i, close))
-    return out
