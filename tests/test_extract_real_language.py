@@ -335,3 +335,11 @@ def test_a_passive_killing_is_the_childs_not_the_adults_named_before_it() -> Non
 def test_sexually_assaulted_by_is_sexual_not_physical_abuse() -> None:
     s = summary("Child G, 14, disclosed that she had been sexually assaulted by two older men.")
     assert (s["sexual_abuse"], s["physical_abuse"]) == (True, None)
+
+
+def test_a_teenagers_unattributed_suicide_is_their_own_when_no_age_is_given() -> None:
+    s = summary(
+        "Review into the deaths of two young women who had been looked after. Both had many "
+        "emotional problems. The coroner gave a verdict of suicide in relation to K."
+    )
+    assert (s["child_mental_health"], s["parental_mental_health"]) == (True, None)

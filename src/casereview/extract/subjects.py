@@ -29,6 +29,12 @@ from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, Menti
 _TEEN_AGE = 12.0
 # Below the age of criminal responsibility in England a child has no record of their own.
 _CRIMINAL_AGE = 10.0
+# No age given, but the opening describes a teenager ("the death of a troubled teenage girl",
+# "both young women"): unattributed self-harm or drug use is then the young person's own.
+_TEEN_WORDS = re.compile(
+    r"\b(teenager|teenagers|teenage|adolescent|young (person|woman|women|man|men)|schoolgirl|schoolboy)\b",
+    re.IGNORECASE,
+)
 # A parent reporting on the young person: "her mother told the GP that she had self-harmed".
 _REPORTED = re.compile(
     r"\b(told|tells|said|says|reported|reports|disclosed|explained|informed|described|"
@@ -79,7 +85,7 @@ class SubjectAttributor:
             age_fact is not None
             and isinstance(age_fact.value, float)
             and age_fact.value >= _TEEN_AGE
-        )
+        ) or (age_fact is None and bool(_TEEN_WORDS.search(doc.text[:400])))
         self._teen = teen
         young = (
             age_fact is not None
