@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/extract_bench.py            # dev + held-out figures, speed
     .venv/bin/python benchmarks/extract_bench.py --errors   # also list the development-set errors
     .venv/bin/python benchmarks/extract_bench.py --no-speed
+    .venv/bin/python benchmarks/extract_bench.py --real-only --no-speed   # the real corpus only
 
 Accuracy: for each fixed summary key (docs/assisted-coding-manual.md) precision, recall and F1
 of the asserted value (flags: the positive class `true`; categories and age: a non-null
@@ -13,20 +14,24 @@ for a plain keyword search computed in the same run: any phrase of the concept l
 in the text -> true, with no negation, hedging, history or subject. The held-out set is only
 ever scored here, never read for errors.
 
-Speed: a synthetic ~100-page report (~46,000 words) is written to PDF with WeasyPrint; then
-ingestion (pypdfium2 text with pages) + coding are timed, beside the raw pypdfium2 text
-extraction time as the floor.
+Real corpus (tests/data/extract_real/, published summaries paraphrased): `real_dev` is every
+dev_*.yaml and `real_heldout` every heldout_*.yaml, found at run time. The set-aside part prints
+totals only (per-key figures beside the keyword baseline, micro-F1, gender/age/fatal accuracy,
+calibration); `--errors` lists development errors only. Calibration: each suggestion's
+confidence against whether the summary value it stands for (hedged -> null) equals the gold,
+in bins, with the expected calibration error.
+
+Speed: see benchmarks/extract_speed.py (run from here unless --no-speed).
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
-import tempfile
 import time
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,7 @@ from sklearn.metrics import cohen_kappa_score
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extract_dev"
+REAL = ROOT / "tests" / "data" / "extract_real"
 CATEGORIES = ("child_gender", "ethnicity", "child_protection_plan")
 
 # Keyword baseline: which concept lists stand for each flag (no context, no subject).
@@ -59,12 +65,25 @@ BASELINE = {
 }
 
 
+def load_file(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return list(data.get("cases") or []) if isinstance(data, dict) else list(data)
+
+
 def load(name: str) -> list[dict[str, Any]]:
-    return yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]
+    return load_file(DATA / f"{name}.yaml")
 
 
-def keys_of(cases: list[dict[str, Any]]) -> list[str]:
-    return list(cases[0]["gold"])
+@lru_cache(maxsize=1)
+def summary_keys() -> list[str]:
+    """The manual's fixed summary keys (a gold missing a key means null: not mentioned)."""
+    from casereview.extract import rules as R
+
+    return [fm.key for fm in R.field_map().summary]
+
+
+def gold_of(case: dict[str, Any]) -> dict[str, Any]:
+    return dict(case.get("gold") or {})
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +136,10 @@ def same(key: str, pred: Any, gold: Any) -> bool:
 
 def score(cases: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
-    keys = keys_of(cases)
+    keys = summary_keys()
     micro = [0, 0, 0]
     for key in keys:
-        golds = [c["gold"][key] for c in cases]
+        golds = [gold_of(c).get(key) for c in cases]
         ps = [p.get(key) for p in preds]
         if key in CATEGORIES or key == "child_age_years":
             tp = sum(1 for p, g in zip(ps, golds) if p is not None and same(key, p, g))
@@ -153,13 +172,72 @@ def score(cases: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str,
     return out
 
 
-def report(name: str, cases: list[dict[str, Any]], errors: bool) -> dict[str, Any]:
+def suggestion_right(sug: Any, gold: dict[str, Any]) -> tuple[str, bool] | None:
+    """(summary key, right?) for one suggestion: the summary value it stands for (hedged or
+    hypothetical ones stand for null, as the manual codes them) against the gold."""
+    from casereview.extract import rules as R
+    from casereview.extract.suggest import ASSERTED
+
+    for fm in R.field_map().summary:
+        if sug.field not in fm.fields:
+            continue
+        if fm.kind == "number":
+            implied: Any = sug.value
+        elif sug.assertion not in ASSERTED:
+            implied = None
+        elif fm.kind == "category" and fm.key != "fatal":
+            implied = fm.values.get(str(sug.value))
+        else:
+            v = fm.values.get(str(sug.value), {"yes": True, "no": False}.get(str(sug.value)))
+            implied = v if isinstance(v, bool) else None
+        if implied is None and sug.assertion in ASSERTED:
+            return None  # a value the summary does not resolve (e.g. a plan 'unknown')
+        return fm.key, same(fm.key, implied, gold.get(fm.key))
+    return None
+
+
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def calibration(pairs: list[tuple[float, bool]]) -> list[tuple[str, int, float, float]]:
+    """Confidence bins -> (label, n, mean confidence, fraction right)."""
+    rows = []
+    for lo, hi in pairwise(BINS):
+        inbin = [(c, ok) for c, ok in pairs if lo <= c < hi]
+        if inbin:
+            rows.append(
+                (
+                    f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    len(inbin),
+                    sum(c for c, _ in inbin) / len(inbin),
+                    sum(ok for _, ok in inbin) / len(inbin),
+                )
+            )
+    return rows
+
+
+def print_calibration(title: str, pairs: list[tuple[float, bool]]) -> None:
+    rows = calibration(pairs)
+    n = len(pairs)
+    ece = sum(k * abs(conf - right) for _, k, conf, right in rows) / n if n else 0.0
+    print(f"calibration, {title}: {n} items, expected calibration error {ece:.3f}")
+    print(f"  {'confidence':12} {'n':>5} {'mean conf':>9} {'right':>6}")
+    for label, k, conf, right in rows:
+        print(f"  {label:12} {k:5d} {conf:9.2f} {right:6.2f}")
+
+
+def report(
+    name: str, cases: list[dict[str, Any]], errors: bool, totals_only: bool = False
+) -> dict[str, Any]:
+    """Score one set. `totals_only` (the set-aside part): per-flag P/R/F1 beside the keyword
+    baseline, micro-F1, gender/age/fatal accuracy and calibration; never a case or an error."""
     from casereview.extract import extract_text
 
-    keys = keys_of(cases)
+    keys = summary_keys()
     t0 = time.perf_counter()
-    preds = [extract_text(c["text"]).summary for c in cases]
+    results = [extract_text(c["text"]) for c in cases]
     elapsed = time.perf_counter() - t0
+    preds = [r.summary for r in results]
     base = [baseline_summary(c["text"], keys) for c in cases]
     ours, theirs = score(cases, preds), score(cases, base)
     print(f"\n== {name}: {len(cases)} cases, coded in {elapsed:.2f} s ==")
@@ -176,107 +254,64 @@ def report(name: str, cases: list[dict[str, Any]], errors: bool) -> dict[str, An
     print(
         f"{'FLAGS micro':30} {a['p']:5.2f} {a['r']:5.2f} {a['f1']:5.2f} {'':>6} {'':>5} |          {b['p']:5.2f} {b['r']:5.2f} {b['f1']:5.2f}"
     )
-    if errors:
+    low = [k for k in keys if k in ours and k not in CATEGORIES and k != "child_age_years"]
+    below = [
+        k
+        for k in low
+        if ours[k]["f1"] < 0.75 and (ours[k]["p"] or ours[k]["r"] or _has_gold(cases, k))
+    ]
+    print(
+        "accuracy: "
+        + ", ".join(
+            f"{k} {ours[k]['acc']:.3f}" for k in ("child_gender", "child_age_years", "fatal")
+        )
+        + f"; flags below F1 0.75: {', '.join(below) or 'none'}"
+    )
+    sugs = [
+        (s.confidence, ok[1])
+        for r, c in zip(results, cases)
+        for s in r.suggestions
+        if (ok := suggestion_right(s, gold_of(c))) is not None
+    ]
+    print_calibration("suggestions", sugs)
+    conf = getattr(results[0], "confidence", None) if results else None
+    if isinstance(conf, dict):
+        vals = [
+            (r.confidence[k], same(k, r.summary.get(k), gold_of(c).get(k)))  # type: ignore[attr-defined]
+            for r, c in zip(results, cases)
+            for k in keys
+            if r.summary.get(k) is not None and k in r.confidence  # type: ignore[attr-defined]
+        ]
+        print_calibration("summary values", vals)
+    if errors and not totals_only:
         for case, pred in zip(cases, preds):
-            wrong = [k for k in keys if not same(k, pred.get(k), case["gold"][k])]
+            gold = gold_of(case)
+            wrong = [k for k in keys if not same(k, pred.get(k), gold.get(k))]
             if wrong:
                 print(
-                    f"\n-- {case['id']} ({case['style']}): "
-                    + ", ".join(f"{k}: got {pred.get(k)!r} want {case['gold'][k]!r}" for k in wrong)
+                    f"\n-- {case['id']} ({case.get('style', '')}): "
+                    + ", ".join(f"{k}: got {pred.get(k)!r} want {gold.get(k)!r}" for k in wrong)
                 )
     return {"ours": ours, "keyword": theirs}
 
 
-# ---------------------------------------------------------------------------- speed
-_SENTENCES = [
-    "Child {c} lived with {p} and attended the nursery three mornings a week.",
-    "The health visitor saw the family at home on {d} and recorded no concerns about the home conditions.",
-    "Mother told the GP that she had been feeling low since the birth and was prescribed antidepressants.",
-    "Police attended the address following a report of a domestic incident; father had left before officers arrived.",
-    "The social worker completed a single assessment and the case was closed with a referral to early help.",
-    "There was no evidence that either parent misused drugs, although father drank alcohol most evenings.",
-    "Practitioners should consider the cumulative impact of neglect on very young children.",
-    "A strategy meeting was held and agreed that section 47 enquiries should be undertaken.",
-    "The school reported that attendance had fallen to 82 per cent over the autumn term.",
-    "Father had previous convictions for violence and had served a custodial sentence in 2012.",
-    "Child {c} was seen by the paediatrician, who found bruising to the left cheek that was not explained.",
-    "The review panel considered the records of eleven agencies and met with practitioners at two learning events.",
-    "Maternal grandmother, who misused alcohol, sometimes cared for the children at weekends.",
-    "Mother denied any domestic abuse when asked at the antenatal booking appointment.",
-]
-
-
-def synthetic_report(words: int = 46_000, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
-    paras: list[str] = []
-    n = 0
-    while n < words:
-        para = " ".join(
-            rng.choice(_SENTENCES).format(
-                c=rng.choice("ABCD"),
-                p=rng.choice(["her mother", "his father", "both parents"]),
-                d=f"{rng.randint(1, 28)} March",
-            )
-            for _ in range(rng.randint(4, 8))
-        )
-        paras.append(para)
-        n += len(para.split())
-    return paras
-
-
-def make_pdf(paras: list[str], path: Path) -> None:
-    from weasyprint import HTML
-
-    body = "".join(f"<p>{p}</p>" for p in paras)
-    html = f"<html><head><style>@page {{ size: A4; margin: 2cm }} body {{ font: 11.5pt serif; line-height: 1.4 }}</style></head><body>{body}</body></html>"
-    HTML(string=html).write_pdf(str(path))
-
-
-def speed() -> None:
-    import pypdfium2 as pdfium
-
-    from casereview.extract import extract_document
-    from casereview.extract.pipeline import build, pipeline
-    from casereview.ingest import read_document
-
-    pipeline()  # built once per process (cached); not part of the per-document cost
-    t0 = time.perf_counter()
-    build()  # a fresh build, to report what a cold process pays once
-    t_build = time.perf_counter() - t0
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "report.pdf"
-        t0 = time.perf_counter()
-        make_pdf(synthetic_report(), path)
-        print(f"\n== speed: synthetic report written in {time.perf_counter() - t0:.1f} s ==")
-        t0 = time.perf_counter()
-        pdf = pdfium.PdfDocument(str(path))
-        raw = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-        floor = time.perf_counter() - t0
-        n_pages, n_words = len(raw), sum(len(t.split()) for t in raw)
-        pdf.close()
-        t0 = time.perf_counter()
-        read_document(path)  # as the CLI reads untrusted files: in a limited worker process
-        t_sandboxed = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        doc = read_document(path, sandbox=False)
-        t_ingest = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        result = extract_document(doc)
-        t_code = time.perf_counter() - t0
-    total = t_ingest + t_code
-    print(f"pages {n_pages}, words {n_words}, suggestions {len(result.suggestions)}")
-    print(
-        f"pipeline built once per process in {t_build:.2f} s; sandboxed ingestion {t_sandboxed:.2f} s"
-    )
-    print(f"pypdfium2 raw text (floor): {floor:.2f} s")
-    print(
-        f"ingestion {t_ingest:.2f} s + coding {t_code:.2f} s = {total:.2f} s -> {n_pages / total:.0f} pages/s "
-        f"({total / floor:.1f}x the raw text extraction floor)"
-    )
+def _has_gold(cases: list[dict[str, Any]], key: str) -> bool:
+    return any(gold_of(c).get(key) is True for c in cases)
 
 
 DEV_SETS = ("dev", "dev_repository")
 HELDOUT_SETS = ("heldout", "heldout_b", "heldout_repository")
+
+
+def real_sets() -> dict[str, list[dict[str, Any]]]:
+    """The real corpus, read at run time: every dev_*.yaml is real_dev, every heldout_*.yaml
+    real_heldout (scored for totals only)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, pattern in (("real_dev", "dev_*.yaml"), ("real_heldout", "heldout_*.yaml")):
+        cases = [c for path in sorted(REAL.glob(pattern)) for c in load_file(path)]
+        if cases:
+            out[name] = cases
+    return out
 
 
 def main() -> int:
@@ -284,19 +319,30 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list development-set errors")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument(
-        "--dev-only", action="store_true", help="skip the held-out set (while iterating)"
+        "--dev-only", action="store_true", help="skip the held-out sets (while iterating)"
     )
+    ap.add_argument("--real-only", action="store_true", help="score only the real corpus")
     args = ap.parse_args()
     # Development sets (errors may be listed and studied) and held-out sets (totals only:
     # never read them or tune on them; they estimate performance on unseen text).
-    for name in DEV_SETS:
-        if (DATA / f"{name}.yaml").exists():
-            report(name, load(name), args.errors)
-    if not args.dev_only:
-        for name in HELDOUT_SETS:
+    if not args.real_only:
+        for name in DEV_SETS:
             if (DATA / f"{name}.yaml").exists():
-                report(f"{name} (held out)", load(name), errors=False)
+                report(name, load(name), args.errors)
+        if not args.dev_only:
+            for name in HELDOUT_SETS:
+                if (DATA / f"{name}.yaml").exists():
+                    report(f"{name} (held out)", load(name), errors=False, totals_only=True)
+    real = real_sets()
+    if "real_dev" in real:
+        report("real_dev", real["real_dev"], args.errors)
+    if "real_heldout" in real and not args.dev_only:
+        report(
+            "real_heldout (set aside: totals only)", real["real_heldout"], False, totals_only=True
+        )
     if not args.no_speed:
+        from extract_speed import speed
+
         speed()
     return 0
 

@@ -30,8 +30,12 @@ def manual_keys() -> list[str]:
 
 def test_json_has_exactly_the_documented_keys() -> None:
     data = extract_text(TEXT).to_json()
-    assert set(data) == {"suggestions", "summary"}
+    assert set(data) == {"suggestions", "summary", "resolved"}
     assert list(data["summary"]) == manual_keys()
+    assert list(data["resolved"]) == manual_keys()
+    for key, res in data["resolved"].items():
+        assert set(res) == {"value", "confidence", "support", "against"}
+        assert res["value"] == data["summary"][key]
     assert data["suggestions"]
     for s in data["suggestions"]:
         assert tuple(s) == SUGGESTION_KEYS
@@ -134,9 +138,12 @@ def test_cli_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) == {"suggestions", "summary"}
+    assert set(data) == {"suggestions", "summary", "resolved"}
     assert all(tuple(s) == SUGGESTION_KEYS for s in data["suggestions"])
     assert data["summary"]["parental_drug_misuse"] is True
+    drugs = data["resolved"]["parental_drug_misuse"]
+    assert 0 < drugs["confidence"] <= 1
+    assert all(data["suggestions"][i]["field"] == "par_drugs" for i in drugs["support"])
 
 
 def test_cli_table(tmp_path: Path) -> None:

@@ -88,9 +88,15 @@ def test_negated_yes_no_field_suggests_no() -> None:
         # denial alone is a negation, but an assertion elsewhere wins (manual, General rules)
         ("Father denied drinking.", "parental_alcohol_misuse", False),
         (
-            "Father denied drinking. Police found him drunk and unable to care for the baby.",
+            "Father denied drinking. Police found that he was a heavy drinker and unable to care for the baby.",
             "parental_alcohol_misuse",
             True,
+        ),
+        # drunk once is not problem drinking (manual 'parental_alcohol_misuse')
+        (
+            "Police found the father drunk and unable to care for the baby.",
+            "parental_alcohol_misuse",
+            None,
         ),
         # hedged here, asserted elsewhere -> true
         (
@@ -158,12 +164,18 @@ def test_learning_and_recommendations_sections_assert_nothing() -> None:
         assert summary[key] is None, key
 
 
-def test_a_parent_convicted_of_manslaughter_physically_harmed_the_child() -> None:
+def test_a_parent_convicted_of_manslaughter_has_a_record_the_harm_comes_from_the_account() -> None:
+    # Manslaughter follows deaths from neglect as well as from injury (002 Appendix B keeps
+    # them apart): the conviction is a record; physical abuse needs the injury or the assault.
     summary = extract_text(
         "Death of a 7-month-old boy. Father was convicted of manslaughter."
     ).summary
-    assert summary["physical_abuse"] is True
+    assert summary["physical_abuse"] is None
     assert summary["parental_criminal_record"] is True
+    shaken = extract_text(
+        "Death of a 7-month-old boy who was shaken by his father. Father was convicted of manslaughter."
+    ).summary
+    assert shaken["physical_abuse"] is True
 
 
 def test_a_service_counts_unless_the_same_person_is_said_to_be_well() -> None:

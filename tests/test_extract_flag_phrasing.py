@@ -157,8 +157,9 @@ NEGLECT: list[tuple[str, bool | None]] = [
     ("Social workers were concerned about neglect of the children's basic needs.", True),
     ("The parents failed to take the baby to hospital despite obvious signs of illness.", True),
     (
+        # a worry, not a finding (the real corpus's coders: 'concerns about' leaves it null)
         "The 5-year-old was subject to a child in need plan because of concerns about home conditions and school attendance.",
-        True,
+        None,
     ),
     ("Neglect was not a feature of this case.", False),
     ("The mother had herself been neglected as a child.", None),

@@ -100,11 +100,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ),
     (
         "A 2-year-old girl drowned in the bath. Mother had a history of substance misuse.",
-        {"parental_drug_misuse": True, "parental_alcohol_misuse": True},
+        # "substance misuse" alone means drugs (manual 'parental_drug_misuse')
+        {"parental_drug_misuse": True, "parental_alcohol_misuse": None},
     ),
     (
         "A 3-month-old boy died. His parents both had substance misuse problems.",
-        {"parental_drug_misuse": True, "parental_alcohol_misuse": True},
+        {"parental_drug_misuse": True, "parental_alcohol_misuse": None},
     ),
     (
         "A 12-year-old girl was sexually abused by her teacher, who was convicted and imprisoned.",
@@ -234,7 +235,7 @@ MORE: list[tuple[str, dict[str, Any]]] = [
         "Child P, a 16-year-old young man, died by suicide. He had been diagnosed with depression and anxiety and had been known to CAMHS. There were concerns about his cannabis use. His parents had separated.",
         {
             "child_mental_health": True,
-            "child_substance_misuse": True,
+            "child_substance_misuse": None,  # "concerns about his cannabis use": a worry
             "parental_mental_health": None,
             "parental_drug_misuse": None,
         },

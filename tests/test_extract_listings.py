@@ -306,7 +306,7 @@ CASES += [
     ),
     (
         "Physical abuse of a 6-year-old boy by his stepmother. Concerns about neglect had been raised by the school but were not acted on.",
-        {"physical_abuse": True, "neglect": True},
+        {"physical_abuse": True, "neglect": None},  # concerns raised: not established
     ),
     (
         "Death of a 15-year-old boy who had misused solvents and was known to the youth offending team. His mother had multiple sclerosis.",
@@ -326,7 +326,7 @@ CASES += [
         {
             "domestic_abuse": True,
             "parental_drug_misuse": True,
-            "parental_alcohol_misuse": True,
+            "parental_alcohol_misuse": None,  # "substance misuse" alone: drugs
             "parental_mental_health": True,
         },
     ),

@@ -43,7 +43,7 @@ SUMMARIES: list[tuple[str, dict[str, Any]]] = [
             "parental_criminal_record": True,
             "parental_alcohol_misuse": False,
             "parental_drug_misuse": False,
-            "domestic_abuse": True,
+            "domestic_abuse": None,  # known "because of concerns about" it: not established
             "child_protection_plan": "none",
             "looked_after": True,
         },

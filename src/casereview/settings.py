@@ -29,6 +29,11 @@ class Settings(BaseSettings):
         default="cli",
         description="Name recorded as the coder of values imported or entered from the CLI.",
     )
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Folder for data rebuilt from the extraction rules whenever they change "
+        "(compiled phrase matchers); default $XDG_CACHE_HOME/casereview or ~/.cache/casereview.",
+    )
 
     organisation: str | None = Field(
         default=None,

@@ -168,7 +168,8 @@ def _register_codes(app: typer.Typer) -> None:
         status: str = typer.Option("pending", help="pending, final, rejected or all"),
         database: DatabaseOption = None,
     ) -> None:
-        """List a review's codes with their evidence (pending suggestions by default)."""
+        """List a review's codes with their evidence (pending suggestions by default, most
+        confident first)."""
         from casereview.errors import CaseReviewError
         from casereview.store.suggestions import list_codes
 
@@ -176,7 +177,9 @@ def _register_codes(app: typer.Typer) -> None:
             raise CaseReviewError(f"--status {status!r}: use pending, final, rejected or all")
         with open_store(database).session() as s:
             codes = list_codes(s, review, None if status == "all" else status)
-        table = Table("id", "field", "value", "about", "assertion", "page", "evidence", "status")
+        table = Table(
+            "id", "field", "value", "about", "assertion", "conf.", "page", "evidence", "status"
+        )
         for c in codes:
             table.add_row(
                 str(c.id),
@@ -184,6 +187,7 @@ def _register_codes(app: typer.Typer) -> None:
                 c.value or "",
                 c.subject or "",
                 c.assertion or "",
+                "" if c.confidence is None else f"{c.confidence:.2f}",
                 str(c.page or ""),
                 Text(c.evidence or ""),
                 c.status,

@@ -35,7 +35,8 @@ def extract_text(text: str, pages: Sequence[Any] | None = None) -> Extraction:
     `text`), or (number, start) pairs; without them every suggestion has page None."""
     from casereview.extract.findings import child_of, findings_of
     from casereview.extract.pipeline import BREAKS_KEY, pipeline
-    from casereview.extract.suggest import suggestions, summary
+    from casereview.extract.resolve import resolve
+    from casereview.extract.suggest import suggestions
     from casereview.extract.text import PageIndex, normalise
 
     norm = normalise(text)
@@ -48,7 +49,10 @@ def extract_text(text: str, pages: Sequence[Any] | None = None) -> Extraction:
     ]
     facts = child_of(doc)
     items = suggestions(findings_of(doc), facts, norm, PageIndex(page_pairs))
-    return Extraction(suggestions=items, summary=summary(items, facts))
+    resolved = resolve(items, facts)
+    return Extraction(
+        suggestions=items, summary={k: r.value for k, r in resolved.items()}, resolved=resolved
+    )
 
 
 def extract_document(doc: _Document) -> Extraction:

@@ -11,7 +11,6 @@ from bisect import bisect_right
 from collections import defaultdict
 from pathlib import Path
 
-from medspacy.common.medspacy_matcher import MedspacyMatcher
 from medspacy.common.util import prune_overlapping_matches
 from medspacy.context import ConTextGraph, ConTextModifier, ConTextRule
 from spacy.language import Language
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from casereview.extract import rules as R
 from casereview.extract.findings import Finding, findings_of
-from casereview.extract.matchers import CONCEPTS_KEY
+from casereview.extract.matchers import CONCEPTS_KEY, RuleMatcher
 
 # Stronger readings win: a recommendation about a negated fact is still a recommendation.
 _PRIORITY = (
@@ -70,12 +69,12 @@ class ContextAsserter:
     def __init__(self, nlp: Language, name: str, rules_dir: Path | None) -> None:
         self.name = name
         self.concepts = {c.id: c for c in R.concepts(rules_dir)}
-        # MedspacyMatcher keeps only the tokenizer to build its phrase patterns.
+        # MedspacyMatcher's matching, its phrases compiled once (matchers.RuleMatcher).
         # No pruning here: a longer modifier that overlaps a finding ("never reported" in
         # "never reported missing") must be dropped first so that the shorter one ("never")
         # still applies; see `_modifiers`.
-        self.matcher = MedspacyMatcher(nlp, name=name, phrase_matcher_attr="LOWER", prune=False)
-        self.matcher.add(build_rules(R.context_rules(rules_dir)))
+        rules = build_rules(R.context_rules(rules_dir))
+        self.matcher = RuleMatcher(nlp, rules, (rules_dir or R.RULES_DIR) / "context.yaml")
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:

@@ -6,8 +6,11 @@ on Doc extensions so that each step can be run and tested on its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from casereview.extract.rules import Assertion, Concept
@@ -60,12 +63,29 @@ if not Doc.has_extension("cr_findings"):
     Doc.set_extension("cr_findings", default=None)
 if not Doc.has_extension("cr_child"):
     Doc.set_extension("cr_child", default=None)
+if not Doc.has_extension("cr_text"):
+    Doc.set_extension("cr_text", default=None)
 
 
 def findings_of(doc: Doc) -> list[Finding]:
     if doc._.cr_findings is None:
         doc._.cr_findings = []
     return doc._.cr_findings  # type: ignore[no-any-return]
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, joined once per Doc: spaCy joins every token's text again on each call
+    (~0.04 s on a 100-page report)."""
+    if doc._.cr_text is None:
+        doc._.cr_text = doc.text
+    return doc._.cr_text  # type: ignore[no-any-return]
+
+
+def positions_of(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of `words`, found at once over the
+    token attributes instead of reading every token in Python."""
+    wanted = np.array(sorted({doc.vocab.strings.add(w) for w in words}), dtype=np.uint64)
+    return np.flatnonzero(np.isin(doc.to_array(LOWER), wanted)).tolist()  # type: ignore[no-any-return]
 
 
 def child_of(doc: Doc) -> ChildFacts:

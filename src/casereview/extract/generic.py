@@ -12,6 +12,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from casereview.extract.findings import text_of
+
 _GENERIC_WORDS = re.compile(
     r"\b(practitioners?|professionals?|agencies|services|staff|workforce|organisations|partners|"
     r"should|must|need to|needs to|can|ought|important|importance|impact|awareness|"
@@ -119,8 +121,9 @@ class LearningZones:
         self._ends: list[int] = []
         self._tags: set[int] = set()
         open_at: int | None = None
+        whole = text_of(doc)  # slicing it is sent.text without joining each sentence's tokens
         for sent in doc.sents:
-            text = sent.text.strip()
+            text = whole[sent.start_char : sent.end_char].strip()
             words = text.split()
             if _TAGS_HEAD.match(text) or is_tag_list(text):
                 self._tags.add(sent.start)

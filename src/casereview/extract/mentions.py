@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from casereview.extract import rules as R
-from casereview.extract.findings import child_of
+from casereview.extract.findings import child_of, positions_of
 from casereview.extract.matchers import PEOPLE_KEY
 
 _POSSESSIVE_PRONOUNS = {"her", "his", "their"}
@@ -66,12 +66,12 @@ class MentionReader:
         spans = sorted(doc.spans[PEOPLE_KEY], key=lambda s: s.start)
         covered = {i for s in spans for i in range(s.start, s.end)}
         raw: list[tuple[int, int, Span | None]] = [(s.start, s.end, s) for s in spans]
-        for tok in doc:
-            if tok.lower_ in self.pronouns and tok.i not in covered:
-                nxt = tok.i + 1
+        for i in positions_of(doc, self.pronouns):
+            if i not in covered:
+                nxt = i + 1
                 if nxt < len(doc) and nxt in covered:
                     continue  # "her mother": the determiner of a person mention
-                raw.append((tok.i, tok.i + 1, None))
+                raw.append((i, i + 1, None))
         raw.sort(key=lambda r: r[0])
         out: list[Mention] = []
         last: dict[str, Mention] = {}

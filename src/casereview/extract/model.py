@@ -37,7 +37,11 @@ class Suggestion:
     start: int
     end: int
     confidence: float
-    weak: bool = dc_field(default=False, repr=False, compare=False)  # not part of the JSON
+    # Not part of the JSON: a bare word or service (resolution), the rules' score before
+    # calibration and how the subject was found (what the confidence model is fitted on).
+    weak: bool = dc_field(default=False, repr=False, compare=False)
+    raw_confidence: float = dc_field(default=0.0, repr=False, compare=False)
+    how: str = dc_field(default="default", repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in SUGGESTION_KEYS}
@@ -45,15 +49,27 @@ class Suggestion:
 
 @dataclass
 class Extraction:
-    """Suggestions in document order and the summary (fixed keys, see the coding manual)."""
+    """Suggestions in document order, the summary (fixed keys, see the coding manual) and how
+    each key was resolved: its value, confidence and the suggestions for and against it."""
 
     suggestions: list[Suggestion] = dc_field(default_factory=list)
     summary: dict[str, Any] = dc_field(default_factory=dict)
+    resolved: dict[str, Any] = dc_field(default_factory=dict)  # key -> resolve.Resolution
+
+    @property
+    def confidence(self) -> dict[str, float]:
+        """The confidence of each resolved (non-null) summary value."""
+        return {
+            k: r.confidence
+            for k, r in self.resolved.items()
+            if r.value is not None and r.confidence is not None
+        }
 
     def to_json(self) -> dict[str, Any]:
         return {
             "suggestions": [s.to_json() for s in self.suggestions],
             "summary": dict(self.summary),
+            "resolved": {k: r.to_json() for k, r in self.resolved.items()},
         }
 
     def for_field(self, field_id: str) -> list[Suggestion]:

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from casereview.extract.findings import text_of
+
 _LABEL = re.compile(r"^(Child|Baby|Infant|Young Person|YP|Sibling) [A-Z0-9]{1,2}$")
 _TITLES = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Dr", "Dr.")
 _APPOSITIVE_FILLERS = {
@@ -234,7 +236,7 @@ _NOT_NAMES = {
 
 def with_child_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Mark every mention of the child's pseudonym as the child."""
-    text = doc.text
+    text = text_of(doc)
     names: list[str] = []
     for pat in (_CHILD_INTRO, _CHILD_OWNS, _CHILD_AGE_BEFORE):
         for m in pat.finditer(text):
@@ -274,7 +276,7 @@ _CARER_BEFORE = re.compile(
 
 def with_carers(doc: Doc, spans: list[Span]) -> list[Span]:
     """Relatives or friends named as the child's carer become carers throughout."""
-    text = doc.text
+    text = text_of(doc)
     carers: set[str] = set()
     for s in spans:
         if s.label_ != "other":

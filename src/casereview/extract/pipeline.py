@@ -7,11 +7,12 @@ pipeline needs no model download.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import cast
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -32,9 +33,10 @@ def sentence_breaks(doc: Doc) -> Doc:
     come with the text from `text.normalise`, in doc.user_data)."""
     breaks = doc.user_data.get(BREAKS_KEY)
     if breaks:
-        starts = [t.idx for t in doc]
-        for b in breaks:
-            i = bisect_left(starts, b + 1)
+        # the first token starting after each break (token offsets read at once, not per token)
+        starts = doc.to_array(IDX).astype(np.int64)
+        firsts = np.searchsorted(starts, np.asarray(breaks, dtype=np.int64) + 1, side="left")
+        for i in firsts.tolist():
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
     return doc

@@ -21,6 +21,9 @@ from pydantic import ValidationError as PydanticError
 
 from casereview.errors import CaseReviewError
 
+# The safe loader built on libyaml when present: the same data, about 10x faster to read.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
 SubjectClass = Literal["parent", "child", "sibling", "other", "family"]
@@ -222,7 +225,7 @@ def expand(phrase: str) -> list[str]:
 def _load(name: str, model: type[BaseModel], directory: Path | None = None) -> Any:
     path = (directory or RULES_DIR) / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except OSError as exc:
         raise RulesError(f"{path}: cannot read extraction rules ({exc.strerror})") from None
     except yaml.YAMLError as exc:

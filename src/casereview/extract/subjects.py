@@ -14,12 +14,12 @@ Pronouns resolve to the last person mentioned with the same gender (they/their: 
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
+from casereview.extract import clauses
 from casereview.extract import rules as R
 from casereview.extract.findings import Finding, child_of, findings_of
 from casereview.extract.generic import LearningZones, is_generic, is_question
@@ -29,6 +29,12 @@ from casereview.extract.mentions import AGENT_PREPS, DETERMINERS, Mention, Menti
 _TEEN_AGE = 12.0
 # Below the age of criminal responsibility in England a child has no record of their own.
 _CRIMINAL_AGE = 10.0
+# No age given, but the opening describes a teenager ("the death of a troubled teenage girl",
+# "both young women"): unattributed self-harm or drug use is then the young person's own.
+_TEEN_WORDS = re.compile(
+    r"\b(teenager|teenagers|teenage|adolescent|young (person|woman|women|man|men)|schoolgirl|schoolboy)\b",
+    re.IGNORECASE,
+)
 # A parent reporting on the young person: "her mother told the GP that she had self-harmed".
 _REPORTED = re.compile(
     r"\b(told|tells|said|says|reported|reports|disclosed|explained|informed|described|"
@@ -79,7 +85,7 @@ class SubjectAttributor:
             age_fact is not None
             and isinstance(age_fact.value, float)
             and age_fact.value >= _TEEN_AGE
-        )
+        ) or (age_fact is None and bool(_TEEN_WORDS.search(doc.text[:400])))
         self._teen = teen
         young = (
             age_fact is not None
@@ -182,6 +188,10 @@ class SubjectAttributor:
         # 0. a victim named inside the matched words: "reported him missing", "assault on her"
         if f.concept.subject_within:
             within = [m for m in self._sentence_mentions if s <= m.start and m.end <= e]
+            # "beat his three-year-old son": the son, not the owner named before him
+            owned = [m for m in within if not m.possessive]
+            if owned:
+                return owned[-1], owned[-1].how
             if within:
                 return within[0], within[0].how
         # 1. possessive owner within four words, nobody in between
@@ -201,7 +211,7 @@ class SubjectAttributor:
                 f.concept.victim
                 and all(w in DETERMINERS for w in between)  # "had assaulted a neighbour"
                 and not first.agent
-                and _verb_like(doc[e - 1])
+                and clauses.verb_like(doc[e - 1])
             ):
                 return first, first.how  # the object: "had sexually abused her"
             if (
@@ -214,7 +224,7 @@ class SubjectAttributor:
                 and not (f.concept.victim and between[0] in AGENT_PREPS)
             ):
                 # "by Child R or by either of his parents": every person of the list
-                f.others = [(m.role, m.cls) for m in _chain(doc, after)[1:]]
+                f.others = [(m.role, m.cls) for m in clauses.chain(doc, after)[1:]]
                 return first, first.how
         if f.concept.attach == "possessive":
             return None  # "before the deaths": nobody named with it -> the default subject
@@ -222,7 +232,7 @@ class SubjectAttributor:
         # had/was ..." the subject of the first clause ("Mr H met mother and had convictions")
         asides = self._asides_cache.get(f.sent.start)
         if asides is None:
-            asides = self._asides_cache[f.sent.start] = _asides(f.sent)
+            asides = self._asides_cache[f.sent.start] = clauses.asides(f.sent)
         inside = [a for a in asides if a[0] <= s < a[1]]
         candidates = [
             m
@@ -233,6 +243,17 @@ class SubjectAttributor:
                 and not any(a[0] <= m.start < a[1] for a in inside)
             )
         ]
+        if f.concept.victim and doc[e - 1].lower_ == "by":
+            # "returned to the care of his parents, only to be murdered by them": a passive
+            # harm's victim is its clause's subject, not an adult inside a phrase before it
+            # ("Mother was assaulted by the father": the mother)
+            candidates = [
+                c
+                for c in candidates
+                if c.cls in ("child", "sibling") or not clauses.in_phrase(doc, c)
+            ]
+            if not candidates:
+                return None
         if candidates:
             m = candidates[-1]
             # "her mother told the GP that she had self-harmed and had taken an overdose": a
@@ -240,7 +261,7 @@ class SubjectAttributor:
             opens = [t.i for t in doc[f.sent.start : m.start] if t.lower_ in _CLAUSE_OPENERS]
             if opens:
                 candidates = [c for c in candidates if c.start > opens[-1]]
-            if len(candidates) > 1 and _coordinated(doc, m.end, s):
+            if len(candidates) > 1 and clauses.coordinated(doc, m.end, s):
                 # "Child E's father was a lone carer and was alcohol dependent": the clause
                 # subject is the father, not the child who owns him
                 first = next((c for c in candidates if not c.possessive), candidates[0])
@@ -257,6 +278,12 @@ class SubjectAttributor:
                 if joined:
                     f.others = [(m.role, m.cls)]
                     return joined[-1], joined[-1].how
+            # "the mother and grandmother were jailed": the finding is about each person of
+            # a coordinated subject, not only the last named (manual 'Who': a parent counts).
+            chain = clauses.chain_before(doc, candidates)
+            if len(chain) > 1:
+                f.others = [(c.role, c.cls) for c in chain[1:]]
+                return chain[0], chain[0].how
             return m, m.how
         # 5. nearest after; abuse with nobody before it is the child's ("fractures, which the
         # pathologist considered inflicted; the grandmother was charged")
@@ -270,115 +297,3 @@ class SubjectAttributor:
             if m.start - e <= 12:
                 return m, m.how
         return None
-
-
-_AUX = {
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "did",
-    "does",
-    "also",
-    "then",
-    "later",
-    "subsequently",
-    "often",
-    "regularly",
-    "would",
-    "could",
-    "went",
-    "became",
-    "began",
-    "continued",
-    "smoked",
-    "drank",
-    "used",
-    "misused",
-    "took",
-    "admitted",
-    "disclosed",
-    "said",
-    "told",
-    "reported",
-    "herself",
-    "himself",
-    "described",
-    "received",
-    "served",
-    "spent",
-}
-
-
-_IRREGULAR_VERBS = {"hit", "beat", "shook", "bit", "hurt", "struck", "threw", "took", "left", "put"}
-
-
-def _verb_like(tok: Token) -> bool:
-    return tok.lower_.endswith("ed") or tok.lower_ in _IRREGULAR_VERBS
-
-
-_LIST_WORDS = {
-    "or",
-    "and",
-    ",",
-    "by",
-    "of",
-    "from",
-    "in",
-    "either",
-    "both",
-    "the",
-    "his",
-    "her",
-    "their",
-    "nor",
-}
-
-
-def _chain(doc: Doc, after: list[Mention]) -> list[Mention]:
-    """The first person after a finding and those joined to it by and/or/by ..."""
-    out = [after[0]]
-    for m in after[1:]:
-        gap = [t.lower_ for t in doc[out[-1].end : m.start]]
-        if not gap or len(gap) > 5 or any(w not in _LIST_WORDS for w in gap):
-            break
-        if not any(w in ("or", "and", ",", "nor") for w in gap):
-            break
-        out.append(m)
-    return out
-
-
-def _coordinated(doc: Doc, start: int, end: int) -> bool:
-    """'and had', 'but was' between the last person and the finding: a new verb phrase whose
-    subject is the clause's subject, not that person."""
-    words = [t.lower_ for t in doc[start:end]]
-    if any(w in ("who", "which", "whose", "whom") for w in words):
-        return False  # "her brother, who ... and has been missing": the brother
-    return any(w in ("and", "but") and nxt in _AUX for w, nxt in pairwise(words))
-
-
-def _asides(sent: Span) -> list[tuple[int, int]]:
-    """Token ranges of '( ... )' and ', who/whom/whose/which ... ,' asides."""
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    toks = list(sent)
-    for k, tok in enumerate(toks):
-        if tok.text == "(":
-            open_at = tok.i
-        elif tok.text == ")" and open_at is not None:
-            out.append((open_at, tok.i + 1))
-            open_at = None
-        elif tok.text == "," and k + 1 < len(toks):
-            nxt = [t.lower_ for t in toks[k + 1 : k + 3]]
-            if nxt and (nxt[0] in ("who", "whom", "whose", "which") or nxt[:2] == ["with", "whom"]):
-                end = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), sent.end)
-                out.append((tok.i, end))
-        elif tok.lower_ == "whose" and k > 0 and toks[k - 1].text != ",":
-            # "a girl whose parents came from Iraq, died ...": up to the next comma
-            close = next((t.i for t in toks[k + 1 :] if t.text in (",", ";")), None)
-            if close is not None:
-                out.append((tok.i, close))
-    return out

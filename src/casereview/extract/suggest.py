@@ -1,7 +1,7 @@
 """Findings -> codebook suggestions -> the resolved summary (assisted-coding manual).
 
-Summary rules: asserted (present or historical) beats negated; hedged or hypothetical only ->
-null; findings about the wrong person (grandparents, siblings, neighbours) suggest nothing.
+Findings about the wrong person (grandparents, siblings, neighbours) suggest nothing; each
+suggestion's confidence is calibrated (calibrate.py); resolve.py turns them into the summary.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from casereview.extract import rules as R
+from casereview.extract.calibrate import suggestion_confidence
 from casereview.extract.findings import ChildFact, ChildFacts, Finding
 from casereview.extract.model import Suggestion
 from casereview.extract.text import NormalText, PageIndex
@@ -26,7 +27,6 @@ _ASSERTION_WEIGHT = {
 }
 _HOW_WEIGHT = {"possessive": 1.0, "named": 0.97, "pronoun": 0.85, "default": 0.8}
 _FLIP = {"yes": "no", "no": "yes"}
-_WHOLE_FAMILY = {"family", "parents", "unknown"}
 _AT_HOME = re.compile(
     r"\b(witness\w*|expos\w*|at home|in the home|household|between (her|his|the) parents|parents)\b",
     re.IGNORECASE,
@@ -102,7 +102,18 @@ def value_for(f: Finding, ended: bool = False) -> str:
         value = c.value
     elif ended and not f.current and f.assertion == "present" and value == c.value:
         value = c.assertion_values.get("historical", value)
+    if value == "never" and f.assertion == "negated" and f.current and _EARLIER.search(f.sent.text):
+        # "not on a plan at the time of his death, having been on one until 2014": not then,
+        # but before (manual 'child_protection_plan': previous = had been and had ended)
+        value = "past"
     return value
+
+
+_EARLIER = re.compile(
+    r"\b(having (previously |earlier |once |)been|previously|until (19|20)\d\d|had ended|"
+    r"ended in (19|20)\d\d|earlier plan|former plan|previous plan|before that)\b",
+    re.IGNORECASE,
+)
 
 
 def _ended_fields(findings: list[Finding], age: float | None) -> set[str]:
@@ -152,6 +163,7 @@ def suggestions(
                         field_labels,
                         value_labels,
                         weak=f.concept.weak,
+                        how=f.subject_how,
                     )
                 )
     for fact in (facts.age, facts.gender, facts.ethnicity, *facts.extra):
@@ -174,6 +186,7 @@ def _fact(fact: ChildFact, norm: NormalText, pages: PageIndex, fl: dict, vl: dic
         pages,
         fl,
         vl,
+        how="fact",
     )
 
 
@@ -190,6 +203,7 @@ def _make(
     fl: dict,
     vl: dict,
     weak: bool = False,
+    how: str = "default",
 ) -> Suggestion:
     start, end = norm.original(span.start_char, span.end_char)
     if isinstance(value, float):
@@ -209,71 +223,18 @@ def _make(
         page=pages.page_of(start),
         start=start,
         end=end,
-        confidence=round(min(conf, 0.99), 2),
+        confidence=suggestion_confidence(conf, assertion, how, _key_of().get(field_id)),
         weak=weak,
+        raw_confidence=round(min(conf, 0.99), 4),
+        how=how,
     )
 
 
-def summary(items: list[Suggestion], facts: ChildFacts) -> dict[str, Any]:
-    """One value per fixed key (the manual's resolution rules)."""
-    out: dict[str, Any] = {}
+@lru_cache(maxsize=1)
+def _key_of() -> dict[str, str]:
+    """Codebook field -> the summary key it resolves (the first, for a field in several)."""
+    out: dict[str, str] = {}
     for fm in R.field_map().summary:
-        if fm.key == "child_age_years":
-            out[fm.key] = facts.age.value if facts.age else None
-            continue
-        if fm.key in ("child_gender", "ethnicity"):
-            fact = facts.gender if fm.key == "child_gender" else facts.ethnicity
-            out[fm.key] = fm.values.get(str(fact.value)) if fact else None
-            continue
-        asserted = [
-            s
-            for s in items
-            if s.field in fm.fields
-            and s.assertion in ASSERTED
-            and not (s.field in fm.positive_only and s.assertion == "negated")
-        ]
-        if fm.kind == "category":
-            values = {str(s.value) for s in asserted}
-            pick = next((v for v in fm.order if v in values), None)
-            if (
-                pick is None
-                and fm.fallback is not None
-                and any(
-                    s.field in fm.fallback_if
-                    and s.assertion in ("present", "historical")
-                    and s.value != "no"
-                    for s in items
-                )
-            ):
-                pick = fm.fallback
-            out[fm.key] = fm.values.get(pick) if pick is not None else None
-            continue
-        strong = {_truth(fm, s.value) for s in asserted if not s.weak} - {None}
-        if True in strong:
-            out[fm.key] = True
-            continue
-        # A service or a bare word is true unless the same person (or the family as a
-        # whole) is said not to have the problem.
-        denied = {s.subject for s in asserted if not s.weak and _truth(fm, s.value) is False}
-        weak_true = [
-            s
-            for s in asserted
-            if s.weak
-            and _truth(fm, s.value) is True
-            and s.subject not in denied
-            and not denied & _WHOLE_FAMILY
-        ]
-        if weak_true:
-            out[fm.key] = True
-        elif False in strong or any(s.weak and _truth(fm, s.value) is False for s in asserted):
-            out[fm.key] = False
-        else:
-            out[fm.key] = None
+        for f in fm.fields:
+            out.setdefault(f, fm.key)
     return out
-
-
-def _truth(fm: R.FieldMap, value: Any) -> bool | None:
-    if str(value) in fm.values:
-        v = fm.values[str(value)]
-        return v if isinstance(v, bool) else None
-    return {"yes": True, "no": False}.get(str(value))

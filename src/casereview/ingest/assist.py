@@ -42,6 +42,7 @@ def code_review(store: Store, reference: str, *, codebook: str | None = None) ->
     """Suggest codes for every document of the review; store them as pending (one
     transaction). `codebook` overrides the codebook the extractor's rules are written for."""
     from casereview.extract import extract_document
+    from casereview.extract.resolve import one_value_per_field
 
     with store.session() as s:
         _, ids = review_document_ids(s, reference)
@@ -51,12 +52,17 @@ def code_review(store: Store, reference: str, *, codebook: str | None = None) ->
             f"review {reference!r} has no documents: ingest one first "
             f"(casereview ingest FILE --review {reference})"
         )
-    suggestions = [
-        _new(sg.to_json(), doc_id)
-        for doc_id, doc in docs
-        for sg in extract_document(doc).suggestions
-        if sg.assertion in DECIDABLE
-    ]
+    suggestions: list[NewSuggestion] = []
+    for doc_id, doc in docs:
+        result = extract_document(doc)
+        # One answer per field: the losing side of a conflict (fatal yes and no) stays on
+        # the extractor's suggestion list as evidence against, but is not a pending code.
+        drop = one_value_per_field(result.suggestions, result.resolved)
+        suggestions.extend(
+            _new(sg.to_json(), doc_id)
+            for i, sg in enumerate(result.suggestions)
+            if sg.assertion in DECIDABLE and i not in drop
+        )
     cb_id = codebook or _rules_codebook()
     if not cb_id:
         raise CaseReviewError("the extractor did not name its codebook: pass --codebook ID")
@@ -88,13 +94,28 @@ def code_review(store: Store, reference: str, *, codebook: str | None = None) ->
 
 def _strongest_per_value(suggestions: list[NewSuggestion]) -> list[NewSuggestion]:
     """One pending code per field and value: the evidence with the highest confidence
-    (the first such, in document order)."""
+    (the first such, in document order). A summary field (fatal, a flag, the plan) holds
+    one value even across documents: the most confident one."""
     best: dict[tuple[str, str | None], NewSuggestion] = {}
     for sg in suggestions:
         key = (sg.field_id, sg.value)
         if key not in best or (sg.confidence or 0) > (best[key].confidence or 0):
             best[key] = sg
-    return sorted(best.values(), key=lambda sg: (sg.document_id, sg.start or 0))
+    single = _summary_fields()
+    top: dict[str, NewSuggestion] = {}
+    for sg in best.values():
+        if sg.field_id in single and (
+            sg.field_id not in top or (sg.confidence or 0) > (top[sg.field_id].confidence or 0)
+        ):
+            top[sg.field_id] = sg
+    kept = [sg for sg in best.values() if sg.field_id not in single or top[sg.field_id] is sg]
+    return sorted(kept, key=lambda sg: (sg.document_id, sg.start or 0))
+
+
+def _summary_fields() -> set[str]:
+    from casereview.extract.rules import field_map
+
+    return {f for fm in field_map().summary for f in fm.fields}
 
 
 def _rules_codebook() -> str | None:

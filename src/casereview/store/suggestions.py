@@ -129,6 +129,9 @@ def replace_pending(
 
 
 def list_codes(session: Session, reference: str, status: str | None = "pending") -> list[CodeView]:
+    """The review's codes. Pending ones are a review queue: most confident first (the
+    extractor's calibrated confidence), so a coder can confirm the sure ones quickly and
+    spend time on the doubtful ones at the end; other lists keep the order they were made."""
     review = _review(session, reference)
     q = select(Code).where(Code.review_id == review.id)
     if status is not None:
@@ -139,7 +142,8 @@ def list_codes(session: Session, reference: str, status: str | None = "pending")
             select(Child.id, Child.label).where(Child.review_id == review.id)
         )
     }
-    return [_view(c, review.reference, labels) for c in session.scalars(q.order_by(Code.id))]
+    order = (Code.confidence.desc().nulls_last(), Code.id) if status == "pending" else (Code.id,)
+    return [_view(c, review.reference, labels) for c in session.scalars(q.order_by(*order))]
 
 
 def accept_code(
