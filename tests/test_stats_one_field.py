@@ -12,6 +12,7 @@ import pytest
 from casereview.analysis.frame import case_frame
 from casereview.analysis.frequency import frequency
 from casereview.analysis.headline import field_frequency
+from casereview.analysis.members import Members
 from casereview.analysis.table import ResultTable
 from casereview.codebook import default_registry
 from casereview.io.importer import import_file
@@ -35,11 +36,36 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     return s
 
 
+def unit_sets(m: Members) -> tuple[object, ...]:
+    """The units each row, column, cell and base counts, by id (the two paths may order
+    the units differently)."""
+
+    def ids(mask: object) -> frozenset[str]:
+        return frozenset(m.ids[mask].tolist())
+
+    return (
+        m.unit,
+        frozenset(m.ids.tolist()),
+        [ids(r) for r in m.rows],
+        [ids(c) for c in m.cols],
+        {k: ids(v) for k, v in m.cells.items()},
+        {k: ids(v) for k, v in m.bases.items()},
+        m.columns,
+    )
+
+
 def same_table(a: ResultTable, b: ResultTable) -> None:
     for f in dataclass_fields(ResultTable):
         x, y = getattr(a, f.name), getattr(b, f.name)
         if isinstance(x, pd.DataFrame):
             pd.testing.assert_frame_equal(x, y)
+        elif f.name == "extra":
+            assert x.keys() == y.keys()
+            for key in x:
+                if isinstance(x[key], Members):
+                    assert unit_sets(x[key]) == unit_sets(y[key]), key
+                else:
+                    assert x[key] == y[key], key
         else:
             assert x == y, f.name
 
