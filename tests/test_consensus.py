@@ -5,6 +5,9 @@ agreed it and is what the case table uses, while agreement counts the coders' ow
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,8 +151,17 @@ def test_consensus_wins_in_the_case_table_and_leaves_kappa_on_the_coders_values(
     import_file(store, csv, CB, coder="ann")
     disagree = {f"AG-{k:02d}": x for k, (x, y) in enumerate(pairs) if x != y}
     assert len(disagree) == 6
-    for ref, value in disagree.items():  # agreed before ben's codes arrive: newer ids lose
-        agree(store, OWNER, ref, f"{CB}@2020", "scr_method", value, ["ann", "ben"])
+    env = {**os.environ, "CASEREVIEW_DATABASE_URL": store.url, "COLUMNS": "200"}
+    first, *others = disagree.items()
+    cli = subprocess.run(  # agreed before ben's codes arrive: their newer ids must still lose
+        [sys.executable, "-m", "casereview", "consensus", first[0], "scr_method", first[1].upper(),
+         "--agreed-by", "ben", "--coder", "ann"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert f"scr_method = {first[1]} is the consensus, agreed by ann, ben" in cli.stdout
+    for ref, value in others:
+        agree(store, OWNER, ref, None, "scr_method", value, ["ann", "ben"])
     with store.session(write=True) as s:
         ids = dict(s.execute(select(Review.reference, Review.id)).all())
         for k, (_, y) in enumerate(pairs):
@@ -164,4 +176,10 @@ def test_consensus_wins_in_the_case_table_and_leaves_kappa_on_the_coders_values(
     got = dict(zip(table["review_id"], table["scr_method"], strict=True))
     want = {f"AG-{k:02d}": disagree.get(f"AG-{k:02d}", y) for k, (_, y) in enumerate(pairs)}
     assert got == want
+    out = subprocess.run(
+        [sys.executable, "-m", "casereview", "agreement", "--study", "agree-study"],
+        capture_output=True, text=True, env=env, check=False,
+    )
+    row = next(line for line in out.stdout.splitlines() if "scr_method" in line)
+    assert "19" in row and "13" in row and "0.484" in row
     store.close()

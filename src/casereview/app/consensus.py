@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from casereview.app.access import Actor, require
 from casereview.app.audit import record
 from casereview.app.labels import Labeller
-from casereview.errors import ConflictError
+from casereview.errors import CaseReviewError, ConflictError, NotFoundError
 from casereview.store.database import Store
 from casereview.store.independent import FieldValues, field_values, record_consensus
 from casereview.store.suggestions import CodeView
@@ -74,7 +74,7 @@ def _compared(f: FieldValues, actor: Actor, label: Labeller) -> ComparedField:
 
 
 def agree(
-    store: Store, actor: Actor, reference: str, codebook: str, field_id: str, value: str,
+    store: Store, actor: Actor, reference: str, codebook: str | None, field_id: str, value: str,
     agreed_by: list[str], *, child: str | None = None, seen: str | None = None,
 ) -> CodeView:
     """Record the consensus value of one field, with who agreed it; audited. The person
@@ -83,10 +83,10 @@ def agree(
     require(actor, "compare")
     names = sorted({n.strip() for n in [*agreed_by, actor.name] if n.strip()})
     with store.session(write=True) as s:
-        was = [
-            f for f in field_values(s, reference)
-            if f.field_id == field_id and f.child == child and f.codebook.split("@")[0] == codebook.split("@")[0]
-        ]
+        coded = [f for f in field_values(s, reference) if f.field_id == field_id and f.child == child]
+        if codebook is None:  # the codebook the coders used for this field
+            codebook = _only_codebook(reference, field_id, {f.codebook for f in coded})
+        was = [f for f in coded if f.codebook.split("@")[0] == codebook.split("@")[0]]
         before = asdict(was[0]) if was else None
         now = was[0].consensus if was else None
         if now != seen:
@@ -100,3 +100,14 @@ def agree(
         record(s, actor, "consensus", "code", view.id, review=reference, before=before,
                after=asdict(view) | {"agreed_by": names})
         return view
+
+
+def _only_codebook(reference: str, field_id: str, found: set[str]) -> str:
+    if not found:
+        raise NotFoundError(f"no coder has coded {field_id!r} in review {reference}: nothing to agree on")
+    if len(found) > 1:
+        raise CaseReviewError(
+            f"{field_id!r} is coded in review {reference} against {', '.join(sorted(found))}: "
+            "say which codebook"
+        )
+    return found.pop()
