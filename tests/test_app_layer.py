@@ -87,20 +87,25 @@ def test_a_decision_is_audited_and_a_stale_save_is_refused_with_what_changed(reg
     screen = coding_screen(store, actors["coder"], REVIEW)
     item = screen.groups[0][1][0]
     done = decide(store, actors["coder"], REVIEW, item.code.id, "accept", version=item.version)
-    assert done.status == "final" and done.coder == "coder"
-    # A second person who opened the same suggestion earlier saves on top of it.
+    assert done.status == "final" and done.coder == "coder" and done.id != item.code.id
+    # The same person, in a window opened before that save, decides it again.
     with pytest.raises(ConflictError) as err:
-        decide(store, actors["admin"], REVIEW, item.code.id, "reject", version=item.version)
+        decide(store, actors["coder"], REVIEW, item.code.id, "reject", version=item.version)
     changed = {f: (a, b) for f, a, b in err.value.changes}
     assert changed["status"] == ("pending", "final")
     assert changed["coder"] == ("casereview-assist", "coder")
     assert err.value.status == 409
     trail = audit_trail(store, actors["admin"], review=REVIEW)
-    entry = next(r for r in trail.rows if r.entity_id == str(item.code.id))
+    entry = next(r for r in trail.rows if r.entity_id == str(done.id))
     assert entry.actor == "coder" and entry.action == "accept"
     assert entry.before is not None and entry.before["status"] == "pending"
     assert entry.after is not None and entry.after["status"] == "final"
-    assert sum(r.entity_id == str(item.code.id) for r in trail.rows) == 1  # refused: not written
+    assert entry.after["suggestion"] == item.code.id
+    assert sum(r.actor == "coder" and r.after and r.after.get("suggestion") == item.code.id
+               for r in trail.rows) == 1  # refused: not written
+    # Another coder's decision on it is their own, independent code: no conflict.
+    other = decide(store, actors["admin"], REVIEW, item.code.id, "reject", version=item.version)
+    assert (other.status, other.coder) == ("rejected", "admin")
 
 
 def test_an_edit_is_checked_against_the_codebook(register) -> None:  # type: ignore[no-untyped-def]

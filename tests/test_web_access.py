@@ -46,6 +46,11 @@ ROUTES: dict[tuple[str, str], tuple[tuple[int, int, int, int], dict[str, object]
     ("GET", "/reviews/{reference}/coding"): (READ_PAGE, {}),
     ("POST", "/reviews/{reference}/codes/{code_id}"): (
         (401, 403, 409, 409), {"data": {"action": "reject", "version": "999"}}),
+    # Comparing coders is coding work: viewers are refused. Recording a consensus on a
+    # field nobody coded reaches the application layer and is "not found".
+    ("GET", "/reviews/{reference}/compare"): ((303, 403, 200, 200), {}),
+    ("POST", "/reviews/{reference}/consensus"): (
+        (401, 403, 404, 404), {"data": {"codebook": "triennial", "field": "incident_type", "value": "x"}}),
     ("GET", "/admin/users"): (ADMIN_PAGE, {}),
     ("POST", "/admin/users"): (ADMIN_CHANGE, {"data": {"name": "z", "role": "boss", "password": "x" * 12}}),
     ("POST", "/admin/users/{user_id}"): (ADMIN_CHANGE, {"data": {"role": "boss"}}),
@@ -57,6 +62,9 @@ ROUTES: dict[tuple[str, str], tuple[tuple[int, int, int, int], dict[str, object]
     ("GET", "/api/reviews/{reference}/documents/{document_id}/pages/{number}"): (READ_API, {}),
     ("POST", "/api/reviews/{reference}/codes/{code_id}/decision"): (
         CODE_CHANGE, {"json": {"action": "reject", "version": 999}}),
+    ("GET", "/api/reviews/{reference}/compare"): ((401, 403, 200, 200), {}),
+    ("POST", "/api/reviews/{reference}/consensus"): (
+        (401, 403, 404, 404), {"json": {"codebook": "triennial", "field": "incident_type", "value": "x"}}),
     ("GET", "/api/users"): (ADMIN_API, {}),
     ("POST", "/api/users"): (ADMIN_CHANGE, {"json": {"name": "z", "role": "boss", "password": "x" * 12}}),
     ("PATCH", "/api/users/{user_id}"): (ADMIN_CHANGE, {"json": {"role": "boss"}}),

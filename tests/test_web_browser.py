@@ -1,5 +1,6 @@
 """The web app driven in Debian's Chromium (Playwright), as a person uses it: sign in,
-find a review by searching its report, accept a suggestion, and a viewer refused an edit.
+find a review by searching its report, accept a suggestion, two coders disagree and reach
+consensus, and a viewer refused an edit.
 Screenshots of the main pages go to CASEREVIEW_SCREENSHOTS (default: a temporary folder)."""
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from casereview.app.users import create_user
 from casereview.web.app import create_app
 from casereview.web.config import WebSettings
 from conftest import make_sqlite_store
-from web_support import PASSWORD, REVIEW, build_register
+from web_support import OWNER, PASSWORD, REVIEW, build_register
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -35,6 +37,7 @@ def _free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     store = make_sqlite_store(Path(tmp_path_factory.mktemp("browser")))
     build_register(store)
+    create_user(store, OWNER, "bea", "coder", PASSWORD)  # a second coder
     port = _free_port()
     config = uvicorn.Config(create_app(store, WebSettings()), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -102,8 +105,10 @@ def test_a_coder_finds_a_review_by_search_and_accepts_a_suggestion(server, brows
     first = page.locator("ul.suggestions li.suggestion").first
     card_id = first.get_attribute("id")
     field = first.locator(".field").inner_text()
+    field_id = first.get_attribute("data-field")
     first.locator("button.accept").click()
-    decided = page.locator(f"ul.decided #{card_id} .status-final")
+    # The coder's own code; the suggestion itself stays open to other coders.
+    decided = page.locator(f"ul.decided li[data-field={field_id}] .status-final")
     decided.wait_for()
     assert "final by coder" in decided.inner_text()
     assert page.locator(f"ul.suggestions:not(.decided) #{card_id}").count() == 0
@@ -147,3 +152,36 @@ def test_an_admin_sees_users_and_the_audit_trail(server, browser, shots) -> None
     page.screenshot(path=str(shots / "11-dashboard.png"))
     page.goto(f"{server}/agreement")
     page.screenshot(path=str(shots / "12-agreement.png"))
+
+
+def test_two_coders_disagree_and_reach_consensus(server, browser, shots) -> None:  # type: ignore[no-untyped-def]
+    card = "ul.suggestions:not(.decided) li[data-field=fam_domestic_abuse]"
+    coder = _sign_in(browser, server, "coder")
+    coder.goto(f"{server}/reviews/{REVIEW}/coding")
+    coder.locator(f"{card} button.accept").click()  # yes
+    coder.locator("ul.decided li[data-field=fam_domestic_abuse]").wait_for()
+    bea = _sign_in(browser, server, "bea")
+    bea.goto(f"{server}/reviews/{REVIEW}/coding")
+    # Blind: the suggestion is still open for bea, and the coder's decision is not shown.
+    assert bea.locator("ul.decided").count() == 0
+    bea.locator(f"{card} select[name=value]").select_option("no")
+    bea.locator(f"{card} button[value=edit]").click()
+    bea.locator("ul.decided li[data-field=fam_domestic_abuse]").wait_for()
+    coder.goto(f"{server}/reviews/{REVIEW}")
+    coder.click("a[href$='/compare']")
+    coder.wait_for_url(f"{server}/reviews/{REVIEW}/compare")
+    row = coder.locator("tr#f-fam_domestic_abuse")
+    assert "disagree" in row.get_attribute("class").split()
+    assert row.locator("td[data-coder=bea]").inner_text().strip() == "No"
+    assert row.locator("td[data-coder=coder]").inner_text().strip() == "Yes"
+    coder.screenshot(path=str(shots / "13-compare.png"), full_page=True)
+    row.locator("select[name=value]").select_option("yes")
+    assert row.locator("input[name=agreed_by]").input_value() == "bea"
+    row.locator("form.consensus button").click()
+    agreed = coder.locator("tr#f-fam_domestic_abuse .consensus .agreed")
+    agreed.wait_for()
+    assert agreed.inner_text() == "Yes"
+    assert "agreed by bea, coder" in coder.inner_text("tr#f-fam_domestic_abuse .consensus")
+    coder.screenshot(path=str(shots / "14-consensus.png"), full_page=True)
+    bea.goto(f"{server}/reviews/{REVIEW}")
+    assert "consensus" in bea.inner_text("table.codes")

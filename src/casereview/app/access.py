@@ -8,7 +8,15 @@ from casereview.errors import PermissionDenied
 from casereview.store.accounts import ROLES
 
 # What each role may do; a role may do everything the roles before it in ROLES may.
-ACTIONS = {"read": "viewer", "code": "coder", "manage_users": "admin", "read_audit": "admin"}
+ACTIONS = {
+    "read": "viewer",
+    "code": "coder",
+    # Comparing coders' values and recording their consensus is coding work: a viewer
+    # reads the agreed (or single) values on the review page, not the coders' drafts.
+    "compare": "coder",
+    "manage_users": "admin",
+    "read_audit": "admin",
+}
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
 from casereview.app.access import Actor, require
 from casereview.app.labels import Labeller
 from casereview.app.reviews import PageView, document_page
 from casereview.store.database import Store
+from casereview.store.independent import decided_by
 from casereview.store.review_pages import DocumentRef, review_documents
-from casereview.store.schema import Code
+from casereview.store.schema import Code, Review
 from casereview.store.suggestions import CodeView, list_codes
 
 
@@ -35,13 +38,24 @@ class CodingScreen:
 
 
 def coding_screen(
-    store: Store, actor: Actor, reference: str, *, document_id: int | None = None, page: int | None = None
+    store: Store, actor: Actor, reference: str, *, document_id: int | None = None, page: int | None = None,
+    keep: int | None = None,
 ) -> CodingScreen:
+    """`keep`: a suggestion shown even though this person decided it (to show a conflict on it)."""
     require(actor, "read")
     label = Labeller()
     with store.session() as s:
         documents = review_documents(s, reference)
+        # Blind: each person sees the suggestions they have not decided yet and their
+        # own decisions, never another coder's (store/independent.py).
         codes = [c for c in list_codes(s, reference, None) if c.document_id is not None]
+        review_id = s.scalar(select(Review.id).where(Review.reference == reference))
+        done = decided_by(s, review_id, actor.name) if review_id is not None else set()
+        codes = [
+            c for c in codes
+            if (c.coder == actor.name and c.status != "pending")
+            or (c.status == "pending" and ((c.field_id, c.document_id, c.start) not in done or c.id == keep))
+        ]
         versions = {c.id: v for c, v in ((c, s.get(Code, c.id)) for c in codes) if v is not None}
         children = sorted({c.child for c in codes if c.child})
 

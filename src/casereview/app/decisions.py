@@ -1,5 +1,9 @@
 """A person's decision on a suggestion (accept, edit, reject): role checked, optimistic
-locking against a save made since the code was read, and one audit row per code."""
+locking against a save made since the code was read, and one audit row per code.
+
+On the screen and API (`decide`) each coder's decision is their own code and the
+suggestion stays open to the other coders (independent coding, store/independent.py);
+the command line's `decide_codes` turns the suggestion itself into the owner's code."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from casereview.app.audit import record
 from casereview.errors import CaseReviewError, ConflictError, NotFoundError
 from casereview.store.accounts import AuditEntry
 from casereview.store.database import Store
+from casereview.store.independent import coder_decides, own_decision
 from casereview.store.schema import Child, Code
 from casereview.store.suggestions import (
     CodeView,
@@ -69,7 +74,18 @@ def decide(
                     "opened it; nothing was saved. Reload to see it and decide again.",
                     changes=[(k, seen.get(k), v) for k, v in before.items() if seen.get(k) != v],
                 )
-            return _apply(s, actor, code, before, reference, action, value, child)
+            mine = own_decision(s, code, actor.name)
+            if mine is not None:  # this person decided it since (another window, a double click)
+                now = {"status": mine.status, "value": mine.value, "coder": mine.coder}
+                raise ConflictError(
+                    f"you already decided code {code_id} ({code.field_id}) since you opened it; "
+                    "nothing was saved. Reload to see your decision.",
+                    changes=[(k, before.get(k), v) for k, v in now.items() if before.get(k) != v],
+                )
+            view = coder_decides(s, code.id, actor.name, action, value=value, child=child)
+            after = asdict(view) | {"suggestion": code.id}
+            record(s, actor, action, "code", view.id, review=reference, before=before, after=after)
+            return view
     except StaleDataError:  # someone saved between our read and our write
         raise ConflictError(
             f"code {code_id} was saved by someone else at the same moment; nothing was saved. "

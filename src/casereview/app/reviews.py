@@ -29,7 +29,7 @@ class ReviewPage:
     region: str | None
     studies: list[str]
     children: list[str]
-    codes: list[LabelledCode]  # final codes, by codebook and field
+    codes: list[LabelledCode]  # people's codes and consensus values (blind: see visible_codes)
     pending: int
     documents: list[DocumentRef] = field(default_factory=list)
 
@@ -56,13 +56,23 @@ def review_page(store: Store, actor: Actor, reference: str) -> ReviewPage:
         detail = get_review(s, reference)
         codes = list_codes(s, reference, None)
         documents = review_documents(s, reference)
-    final = [c for c in codes if c.status == "final"]
+    final = visible_codes(actor, codes)
     return ReviewPage(
         detail.reference, detail.title, detail.year, detail.region, detail.studies, detail.children,
         [LabelledCode(c, *label(c.codebook, c.field_id, c.value)) for c in final],
         sum(c.status == "pending" for c in codes),
         documents,
     )
+
+
+def visible_codes(actor: Actor, codes: list[CodeView]) -> list[CodeView]:
+    """The people's codes this person may see. Blind coding: a coder sees their own codes
+    and agreed (consensus) values, never another coder's value while it is undecided;
+    viewers and admins, who do not code blind, see every coder's value."""
+    people = [c for c in codes if c.status in ("final", "consensus")]
+    if actor.role != "coder":
+        return people
+    return [c for c in people if c.status == "consensus" or c.coder == actor.name]
 
 
 def document_page(

@@ -1,4 +1,5 @@
-"""`casereview agreement`: how far independent coders agree, per field and overall."""
+"""`casereview agreement`: how far independent coders agree, per field and overall;
+`casereview consensus`: the value they agreed for one field of one review."""
 
 from __future__ import annotations
 
@@ -44,4 +45,36 @@ def register(app: typer.Typer) -> None:
         console.print(
             f"Coders: {', '.join(report.coders)}. Units coded by one person only are left out; "
             f"{report.single_only} field(s) had nothing to compare. — means undefined (no variation)."
+        )
+
+    @app.command("consensus")
+    def consensus_cmd(
+        reference: str = typer.Argument(help="The review"),
+        field: str = typer.Argument(help="The field id"),
+        value: str = typer.Argument(help="The agreed value: an id, label or numeric code"),
+        agreed_by: list[str] = typer.Option([], "--agreed-by", "-a", help="Who agreed it (repeat); you are added"),
+        child: str | None = typer.Option(None, help="Child label, for child-level fields"),
+        codebook: str | None = typer.Option(None, "--codebook", "-c", help="When the field is in several"),
+        coder: str | None = typer.Option(None, "--coder", help="Your name (default: CASEREVIEW_CODER)"),
+        database: DatabaseOption = None,
+    ) -> None:
+        """Record the consensus value of a field the coders compared: the case table and
+        reports use it; agreement statistics still count each coder's own value."""
+        from casereview.app.access import cli_actor
+        from casereview.app.consensus import agree, compare
+        from casereview.settings import get_settings
+
+        actor = cli_actor(coder or get_settings().coder)
+        store = open_store(database, write=True)
+        before = next(
+            (f for f in compare(store, actor, reference).fields if f.field_id == field and f.child == child), None
+        )
+        done = agree(
+            store, actor, reference, codebook, field, value, agreed_by, child=child,
+            seen=before.consensus if before else None,
+        )
+        where = f" (child {done.child})" if done.child else ""
+        console.print(
+            f"{reference}{where}: {done.field_id} = {done.value} is the consensus, agreed by "
+            f"{', '.join(sorted({*agreed_by, actor.name}))}", markup=False,
         )

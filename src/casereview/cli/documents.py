@@ -165,7 +165,7 @@ def _register_codes(app: typer.Typer) -> None:
     @group.command("list")
     def list_cmd(
         review: str = typer.Argument(help="Review reference"),
-        status: str = typer.Option("pending", help="pending, final, rejected or all"),
+        status: str = typer.Option("pending", help="pending, final, rejected, consensus or all"),
         database: DatabaseOption = None,
     ) -> None:
         """List a review's codes with their evidence (pending suggestions by default, most
@@ -173,8 +173,8 @@ def _register_codes(app: typer.Typer) -> None:
         from casereview.errors import CaseReviewError
         from casereview.store.suggestions import list_codes
 
-        if status not in ("pending", "final", "rejected", "all"):
-            raise CaseReviewError(f"--status {status!r}: use pending, final, rejected or all")
+        if status not in ("pending", "final", "rejected", "consensus", "all"):
+            raise CaseReviewError(f"--status {status!r}: use pending, final, rejected, consensus or all")
         with open_store(database).session() as s:
             codes = list_codes(s, review, None if status == "all" else status)
         table = Table(

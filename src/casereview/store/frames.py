@@ -190,9 +190,12 @@ def _case_rows(
     if study is not None:
         base_q = base_q.where(study_of.c.key == study)
     final = (Code.codebook_id == codebook.id, Code.status == "final")
+    # A consensus code (store/independent.py) is the value analysis uses for its field.
+    used = (Code.codebook_id == codebook.id, Code.status.in_(("final", "consensus")))
     codes_q = select(
         Code.id, Code.review_id, Code.child_id, Code.codebook_version, Code.field_id, Code.value
-    ).where(*final)
+    ).where(*used)
+    agreed_q = select(Code.id).where(Code.codebook_id == codebook.id, Code.status == "consensus")
     if review_ids is not None:
         base_q = base_q.where(Review.id.in_(review_ids))
         codes_q = codes_q.where(Code.review_id.in_(review_ids))
@@ -203,7 +206,10 @@ def _case_rows(
         fetch_rows(conn, base_q),
         columns=["rid", "review_id", "year", "region", "study", "cid", "child"],
     )
-    codes = fetch_codes(conn, codes_q).sort_values("id")
+    codes = fetch_codes(conn, codes_q)
+    agreed = {i for (i,) in fetch_rows(conn, agreed_q)}
+    # Newest final code wins, and a consensus code wins over every coder's own code.
+    codes = codes.assign(agreed=codes["id"].isin(agreed)).sort_values(["agreed", "id"])
     if fields is None:
         coded = set(codes["review"])
     else:  # the reviews coded against the codebook, whichever fields they have

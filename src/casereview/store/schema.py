@@ -3,7 +3,9 @@
 Reviews hold children; coded values ("codes") belong to a review and, for child-level
 fields, to one child. Every code records its codebook and version, who coded it, when,
 and its status: `final` (a person's code), `pending` (a machine suggestion awaiting a
-person) or `rejected`. Suggestions keep their evidence so a person can judge them.
+person), `rejected`, or `consensus` (the value the coders of a field agreed, which
+analysis uses before any one coder's value). Suggestions keep their evidence so a person
+can judge them.
 
 Text columns have no length limit: SQLite enforces none, so PostgreSQL must not either, or
 the same file would import on one backend and fail on the other (migration 0004).
@@ -105,5 +107,7 @@ class Code(Base):
     # Optimistic locking: every ORM update checks and bumps it, so two people saving the
     # same code cannot silently overwrite each other (migration 0006).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # A consensus code: the people who agreed it, comma separated (migration 0007).
+    agreed_by: Mapped[str | None] = mapped_column(Text)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it as is)

@@ -73,7 +73,17 @@ def replace_pending(
     """Replace the review's pending suggestions for this codebook; (added, removed, skipped).
 
     A suggestion is skipped when a person already decided on it: a rejected or final code
-    (accepted or edited) of the same field drawn from the same evidence span."""
+    (accepted or edited) of the same field drawn from the same evidence span. A suggestion
+    still pending beside such codes was decided by coders independently (independent.py)
+    and stays open to the others, so it is proposed again."""
+    still_open = {
+        (f, d, st)
+        for f, d, st in session.execute(
+            select(Code.field_id, Code.document_id, Code.span_start).where(
+                Code.review_id == review.id, Code.codebook_id == codebook_id, Code.status == "pending"
+            )
+        )
+    }
     deleted = session.execute(
         delete(Code).where(
             Code.review_id == review.id,
@@ -92,7 +102,7 @@ def replace_pending(
                 Code.document_id.is_not(None),
             )
         )
-    }
+    } - still_open
     cb = default_registry().get(codebook_id, codebook_version)
     only_child = _only_child(session, review)
     now = utcnow()

@@ -13,6 +13,7 @@ from casereview.web import (
     agreement_pages,
     api,
     coding_pages,
+    consensus_pages,
     dashboard_pages,
     errors,
     pages,
@@ -36,7 +37,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.state.throttle = SignInThrottle(settings.sign_in_attempts, settings.sign_in_window_minutes * 60)
     app.add_middleware(SecurityHeaders, https=settings.https)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (signin, pages, coding_pages, admin_pages, agreement_pages, dashboard_pages, api):
+    for module in (signin, pages, coding_pages, consensus_pages, admin_pages, agreement_pages, dashboard_pages, api):
         app.include_router(module.router)
     errors.install(app)
     return app

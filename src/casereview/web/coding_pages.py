@@ -20,7 +20,8 @@ def _screen(
     request: Request, store: StoreDep, actor, reference: str, doc: int | None, page: int | None,  # type: ignore[no-untyped-def]
     *, errors: dict[int, CaseReviewError] | None = None, status: int = 200,
 ) -> Response:
-    screen = coding_screen(store, actor, reference, document_id=doc, page=page)
+    keep = next(iter(errors)) if errors else None
+    screen = coding_screen(store, actor, reference, document_id=doc, page=page, keep=keep)
     return render(
         request, "coding.html",
         {"screen": screen, "errors": errors or {}, "can_code": actor.can("code")},

@@ -53,7 +53,10 @@ def cases_page(
 
 @router.get("/reviews/{reference}")
 def review_view(request: Request, store: StoreDep, actor: Reader, reference: str) -> Response:
-    return render(request, "review.html", {"review": review_page(store, actor, reference)})
+    return render(
+        request, "review.html",
+        {"review": review_page(store, actor, reference), "can_compare": actor.can("compare")},
+    )
 
 
 @router.get("/reviews/{reference}/documents/{document_id}/pages/{number}")
