@@ -8,7 +8,11 @@ from casereview.errors import PermissionDenied
 from casereview.store.accounts import ROLES
 
 # What each role may do; a role may do everything the roles before it in ROLES may.
-ACTIONS = {"read": "viewer", "code": "coder", "manage_users": "admin", "read_audit": "admin"}
+# Pseudonymised exports are admin only: even pseudonymised, review text may identify people.
+ACTIONS = {
+    "read": "viewer", "code": "coder", "manage_users": "admin", "read_audit": "admin",
+    "export_pseudonymised": "admin",
+}
 
 
 @dataclass(frozen=True)
