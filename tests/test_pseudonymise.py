@@ -196,3 +196,26 @@ def test_app_layer_downloads_are_admin_only_and_pseudonymised(register: Store) -
         texts = [z.read(n).decode() for n in sorted(z.namelist())]
     assert len(texts) == 3 and all(_names_left(t) == [] for t in texts)
     assert "Child A in the national review" in texts[0]
+
+
+def test_cli_case_table_pseudonymised_without_a_key(tmp_path: Path) -> None:
+    (tmp_path / "cases.csv").write_text(CASES, encoding="utf-8")
+    assert _cli(tmp_path, "import", "cases.csv", "--codebook", "cafcass-scr").returncode == 0
+    assert _cli(tmp_path, "ingest", str(DATA / "R-PS-1-report.txt"), "--review", "R-PS-1").returncode == 0
+    assert _cli(tmp_path, "ingest", str(DATA / "R-PS-2-report.txt"), "--review", "R-PS-2").returncode == 0
+    run = _cli(tmp_path, "export", "out.csv", "--pseudonymise")
+    assert run.returncode == 0, run.stderr
+    assert "pseudonymised" in run.stdout and "key" not in run.stdout
+    assert _names_left((tmp_path / "out.csv").read_text()) == []
+    assert sorted(f.name for f in tmp_path.iterdir() if not f.name.startswith("cli.db")) == ["cases.csv", "out.csv"]
+
+
+def test_spss_case_table_pseudonymised(register: Store, tmp_path: Path) -> None:
+    import pyreadstat
+
+    p = Pseudonymiser(SECRET)
+    learn_from_documents(register, p)
+    export_file(register, tmp_path / "cases.sav", "cafcass-scr", pseudonymiser=p)
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "cases.sav"))
+    assert frame.loc[frame["review_id"] == "R-PS-1", "child"].tolist() == [p.forms()["lily"]]
+    assert all(_names_left(str(v)) == [] for v in frame.to_numpy().ravel())

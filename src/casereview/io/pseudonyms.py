@@ -102,7 +102,10 @@ class Pseudonymiser:
         self._secret = secret if secret else secrets.token_bytes(32)
         self._people: dict[str, Person] = {}
         self._tags: dict[str, str] = {}  # tag -> key, so two names never share a tag
-        self._forms: dict[str, str] | None = None  # every written form -> pseudonym
+        self._forms: dict[str, str] = {}  # every written form -> pseudonym
+        self._firsts: dict[str, set[str]] = {}  # first name -> pseudonyms of its people
+        self._lasts: dict[str, set[str]] = {}
+        self._shared_tags: dict[str, str] = {}  # a shared first name or surname -> pseudonym
 
     # --- finding names -----------------------------------------------------------------
     def learn(self, text: str) -> None:
@@ -122,14 +125,11 @@ class Pseudonymiser:
         for key in sorted(found, key=lambda k: -k.count(" ")):
             self.add(key, found[key])
         # A known first name followed by a surname ("Anna" then "Anna Pritchard") is that person.
-        singles = {k: p for k, p in self._people.items() if " " not in k and not k.startswith("~")}
-        if singles:
-            for m in _TWO_WORDS.finditer(text):
-                first, last = m.group(1).lower(), m.group(2).lower()
-                if first in singles and last not in STOP and f"{first} {last}" not in self._people:
-                    p = singles[first]
-                    self._people[f"{first} {last}"] = Person(f"{first} {last}", p.role, p.pseudonym)
-                    self._forms = None
+        for m in _TWO_WORDS.finditer(text):
+            first, last = m.group(1).lower(), m.group(2).lower()
+            if first in self._people and " " not in first and last not in STOP and f"{first} {last}" not in self._people:
+                p = self._people[first]
+                self._person(f"{first} {last}", p.role, p.pseudonym)
 
     def learn_name(self, name: str, role: str) -> None:
         """A name the data says is a person (a child's label that is a name)."""
@@ -162,8 +162,7 @@ class Pseudonymiser:
             " " in p.key and key in (p.key.split()[0], p.key.split()[-1]) for p in self._people.values()
         ):
             return
-        self._people[key] = Person(key, role, f"{role} {self._tag(key)}")
-        self._forms = None
+        self._person(key, role, f"{role} {self._tag(key)}")
 
     def _tag(self, key: str) -> str:
         digest = hmac.new(self._secret, key.encode("utf-8"), hashlib.sha256).digest()
@@ -177,40 +176,39 @@ class Pseudonymiser:
     # --- replacing them ----------------------------------------------------------------
     def forms(self) -> dict[str, str]:
         """Every written form of every known name (lower case) -> its pseudonym."""
-        if self._forms is not None:
-            return self._forms
-        forms: dict[str, str] = {}
-        firsts: dict[str, list[Person]] = {}
-        lasts: dict[str, list[Person]] = {}
-        for p in self._people.values():
-            words = p.key.split()
-            forms[p.key] = p.pseudonym
-            if len(words) == 1 and not p.key.startswith("~"):
-                for title in TITLES:  # "Mr Smith" as a whole, not "Mr Adult TAG"
-                    forms.setdefault(f"{title} {p.key}", p.pseudonym)
-            if len(words) > 1:
-                first, last = words[0], words[-1]
-                forms[f"{first} {last}"] = p.pseudonym
-                forms[f"{first[0]} {last}"] = p.pseudonym
-                firsts.setdefault(first, []).append(p)
-                lasts.setdefault(last, []).append(p)
-        for first, owners in firsts.items():
-            if first not in forms:  # two people share it: a pseudonym of its own
-                forms[first] = owners[0].pseudonym if len(owners) == 1 else self._shared(first, "Adult")
-        for last, owners in lasts.items():
-            one = owners[0].pseudonym if len(owners) == 1 else None
-            shared = self._shared(last, "Family")
-            forms.setdefault(last, one or shared)
+        return self._forms
+
+    def _person(self, key: str, role: str, pseudonym: str) -> None:
+        """Record a person (or another written name of one) and update the forms it touches:
+        kept up to date as people come, so a long export never rebuilds them all."""
+        self._people[key] = Person(key, role, pseudonym)
+        self._forms[key] = pseudonym
+        words = key.split()
+        if len(words) == 1:
+            for title in TITLES:  # "Mr Smith" as a whole, not "Mr Adult TAG"
+                self._forms[f"{title} {key}"] = pseudonym
+            return
+        first, last = words[0], words[-1]
+        for form in (f"{first} {last}", f"{first[0]} {last}"):
+            if form not in self._people:
+                self._forms[form] = pseudonym
+        self._firsts.setdefault(first, set()).add(pseudonym)
+        self._lasts.setdefault(last, set()).add(pseudonym)
+        if first not in self._people:  # a first name two people share has its own pseudonym
+            owners = self._firsts[first]
+            self._forms[first] = next(iter(owners)) if len(owners) == 1 else self._shared(first, "Adult")
+        if last not in self._people:  # a surname two people share is the family's
+            owners = self._lasts[last]
+            one = next(iter(owners)) if len(owners) == 1 else None
+            shared = None if one else self._shared(last, "Family")
+            self._forms[last] = one or str(shared)
             for title in TITLES:
-                forms.setdefault(f"{title} {last}", one or f"{title.capitalize()} {shared}")
-        self._forms = forms
-        return forms
+                self._forms[f"{title} {last}"] = one or f"{title.capitalize()} {shared}"
 
     def _shared(self, key: str, role: str) -> str:
-        p = self._people.get(f"~{key}")
-        if p is None:
-            p = self._people[f"~{key}"] = Person(f"~{key}", role, f"{role} {self._tag('~' + key)}")
-        return p.pseudonym
+        if key not in self._shared_tags:
+            self._shared_tags[key] = f"{role} {self._tag('~' + key)}"
+        return self._shared_tags[key]
 
     def replace(self, text: str) -> str:
         """The text with every form of every known name replaced; nothing else changes."""
@@ -261,4 +259,4 @@ class Pseudonymiser:
     def key(self) -> list[tuple[str, str]]:
         """(written form, pseudonym) for every known name: it re-identifies, so it is written
         only when asked for."""
-        return sorted((k, v) for k, v in self.forms().items() if not k.startswith("~"))
+        return sorted(self._forms.items())
