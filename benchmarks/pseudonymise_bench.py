@@ -18,7 +18,7 @@ import time
 from casereview.io.pseudonyms import _WORD, Pseudonymiser
 
 SYLLABLES = ["ka", "lo", "mer", "din", "sa", "vel", "tor", "bri", "an", "nel", "rho", "quen"]
-FILLER = (
+FILLER = (  # noqa: SIM905
     "The practitioners did not share information about the household and the assessment was "
     "not updated when circumstances changed . Agencies met and agreed a plan which was not "
     "followed through ; the voice of the child was not heard in the records . "
