@@ -55,6 +55,8 @@ ROUTES: dict[tuple[str, str], tuple[tuple[int, int, int, int], dict[str, object]
     ("POST", "/admin/users"): (ADMIN_CHANGE, {"data": {"name": "z", "role": "boss", "password": "x" * 12}}),
     ("POST", "/admin/users/{user_id}"): (ADMIN_CHANGE, {"data": {"role": "boss"}}),
     ("GET", "/admin/audit"): (ADMIN_PAGE, {}),
+    ("GET", "/admin/exports/cases.{fmt}"): (ADMIN_PAGE, {}),
+    ("GET", "/admin/exports/documents.zip"): (ADMIN_PAGE, {}),
     ("GET", "/api/me"): (READ_API, {}),
     ("GET", "/api/cases"): (READ_API, {}),
     ("GET", "/api/reviews/{reference}"): (READ_API, {}),

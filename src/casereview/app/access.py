@@ -16,6 +16,8 @@ ACTIONS = {
     "compare": "coder",
     "manage_users": "admin",
     "read_audit": "admin",
+    # Pseudonymised exports are admin only: even pseudonymised, review text may identify people.
+    "export_pseudonymised": "admin",
 }
 
 

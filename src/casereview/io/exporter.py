@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -27,6 +28,9 @@ from casereview.io.formula import neutralise, neutralise_frame
 from casereview.io.layout import STRUCTURAL, STRUCTURAL_LABELS
 from casereview.store.database import Store
 from casereview.store.frames import case_table, case_table_chunks
+
+if TYPE_CHECKING:  # the pseudonymiser brings in spaCy (extract.names): only when asked for
+    from casereview.io.pseudonyms import Pseudonymiser
 
 FORMATS = (".csv", ".xlsx", ".sav")
 
@@ -47,7 +51,12 @@ def export_file(
     study: str | None = None,
     labels: bool = False,
     registry: CodebookRegistry | None = None,
+    pseudonymiser: Pseudonymiser | None = None,
 ) -> ExportReport:
+    """The case table to `path`; with a pseudonymiser, people's names in the review
+    references, child labels and free-text fields are replaced (io/pseudonymise.py)."""
+    if pseudonymiser is not None:
+        from casereview.io.pseudonymise import pseudonymise_frame
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -59,11 +68,15 @@ def export_file(
         if frame.empty:
             raise CaseReviewError(nothing)
         frame = with_derived(frame, cb)
+        if pseudonymiser is not None:
+            frame = pseudonymise_frame(frame, cb, pseudonymiser)
         with atomic_path(path) as tmp:
             write_sav(frame, cb, tmp)
         return ExportReport(str(path), cb.key, len(frame), len(frame.columns))
     # CSV and Excel stream: a few thousand reviews at a time from the store to the file.
     chunks = (with_derived(c, cb) for c in case_table_chunks(store, cb, study) if not c.empty)
+    if pseudonymiser is not None:
+        chunks = (pseudonymise_frame(c, cb, pseudonymiser) for c in chunks)
     first = next(chunks, None)
     if first is None:
         raise CaseReviewError(nothing)

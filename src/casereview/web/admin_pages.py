@@ -8,10 +8,12 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from casereview.app.audit import audit_trail
+from casereview.app.downloads import Download
+from casereview.app.exports import pseudonymised_cases, pseudonymised_documents
 from casereview.app.users import create_user, list_users, update_user
 from casereview.errors import CaseReviewError
 from casereview.store.accounts import ROLES
-from casereview.web.deps import Admin, Auditor, StoreDep
+from casereview.web.deps import Admin, Auditor, PseudonymExporter, StoreDep
 from casereview.web.render import render
 
 router = APIRouter()
@@ -66,4 +68,27 @@ def audit_view(
     trail = audit_trail(store, actor, review=review or None, actor_name=who or None, page=page)
     return render(
         request, "audit.html", {"trail": trail, "params": {"review": review, "who": who}}
+    )
+
+
+@router.get("/admin/exports/cases.{fmt}")
+def pseudonymised_cases_download(
+    store: StoreDep, actor: PseudonymExporter, fmt: str, study: str | None = None, codebook: str | None = None
+) -> Response:
+    """The case table with people's names replaced by pseudonyms (csv or xlsx)."""
+    return _attachment(pseudonymised_cases(store, actor, fmt, codebook=codebook or None, study=study or None))
+
+
+@router.get("/admin/exports/documents.zip")
+def pseudonymised_documents_download(
+    store: StoreDep, actor: PseudonymExporter, review: str | None = None, study: str | None = None
+) -> Response:
+    """The review documents' text, one file per document, names replaced by pseudonyms."""
+    return _attachment(pseudonymised_documents(store, actor, review=review or None, study=study or None))
+
+
+def _attachment(file: Download) -> Response:
+    return Response(
+        file.content, media_type=file.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file.filename}"'},
     )
