@@ -82,3 +82,46 @@ def test_what_the_review_considered_that_is_a_finding() -> None:
         "depression had gone unrecognised."
     )
     assert s["parental_mental_health"] is True
+
+
+# ------------------------------------- neglect from its definition (002 Appendix C)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Child P, aged three, drank a bottle of his father's methadone that had been left in the kitchen.",
+        "The toddler swallowed several of her mother's tablets while the adults slept.",
+        "A 20-month-old girl died after ingesting heroin found on the living room floor.",
+    ],
+)
+def test_a_young_child_ingesting_a_harmful_substance_is_neglect(text: str) -> None:
+    s = summary(text)
+    assert (s["neglect"], s["child_substance_misuse"]) == (True, None)
+
+
+def test_a_teenagers_own_overdose_is_not_neglect() -> None:
+    s = summary("Child E, a 15-year-old girl, had swallowed tablets on three occasions that year.")
+    assert s["neglect"] is None
+
+
+def test_a_parent_swallowing_tablets_is_not_the_childs_neglect() -> None:
+    s = summary("Baby W was a boy aged five months. In 2018 the mother swallowed tablets in the bathroom.")
+    assert s["neglect"] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her mother repeatedly failed to take her to the dermatology clinic appointments.",
+        "The stepfather did not register the children with a GP after the move.",
+        "There was long-standing non-compliance with her asthma treatment plan at home.",
+        "The parents did not follow medical advice about his feeding tube.",
+    ],
+)
+def test_a_carer_not_acting_on_medical_care_is_medical_neglect(text: str) -> None:
+    s = summary("Child N was a seven-year-old girl with severe eczema and asthma. " + text)
+    assert s["neglect"] is True
+
+
+def test_a_bare_missed_appointment_is_only_an_indicator() -> None:
+    s = summary("Child N, a seven-year-old girl, missed two dental appointments in 2019.")
+    assert s["neglect"] is None
