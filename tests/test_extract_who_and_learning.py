@@ -125,3 +125,25 @@ def test_a_carer_not_acting_on_medical_care_is_medical_neglect(text: str) -> Non
 def test_a_bare_missed_appointment_is_only_an_indicator() -> None:
     s = summary("Child N, a seven-year-old girl, missed two dental appointments in 2019.")
     assert s["neglect"] is None
+
+
+# ------------------------------------------- child gender: whose "she" a pronoun is
+def test_she_after_the_children_is_the_mother_not_the_child() -> None:
+    s = summary(
+        "The mother struggled to look after the children after her partner left, and she stopped "
+        "answering the door to the health visitor."
+    )
+    assert s["child_gender"] is None
+
+
+def test_she_after_the_child_with_the_mother_named_first_says_nothing_of_the_child() -> None:
+    s = summary(
+        "The review found that the mother hid the pregnancy and gave birth at home to Child M, "
+        "whom she then left with a neighbour."
+    )
+    assert s["child_gender"] is None
+
+
+def test_the_childs_own_pronoun_still_gives_the_gender() -> None:
+    s = summary("Child M was taken to hospital in 2018. She had bruising to her face and arms.")
+    assert s["child_gender"] == "female"
