@@ -30,6 +30,9 @@ _PRONOUN_GENDER = {
     "herself": "female",
 }
 _OTHER = {"male": "female", "female": "male"}
+_PLURAL_CHILD = re.compile(
+    r"\b(children|siblings|twins|babies|sons|daughters|young people|infants|toddlers)$", re.IGNORECASE
+)
 
 
 def _adult_age_before(span: Span) -> bool:
@@ -169,10 +172,23 @@ class ChildReader:
                 k >= 0 and spans[k].end > window and role_gender.get(spans[k].label_) == _OTHER[g]
             ):
                 k -= 1
+            # "the children" is no "she": several children are not the one the pronoun means
+            while k >= 0 and spans[k].end > window and _PLURAL_CHILD.search(spans[k].text):
+                k -= 1
             if k < 0:
                 continue
             prev = spans[k]
             if prev.label_ != "child" or prev.end <= window:
+                continue
+            sent_start = sent_starts[j]
+            if any(
+                sent_start <= spans[x].start < prev.start
+                and role_gender.get(spans[x].label_) == g
+                and spans[x].label_ != "child"
+                for x in range(k)
+            ):
+                # "the mother ... gave birth to Child J, whom she would kill": a woman named
+                # earlier in the sentence may be the "she"; the pronoun says nothing of the child
                 continue
             votes[g] += 1
             first.setdefault(g, doc[tok.i : tok.i + 1])

@@ -59,7 +59,13 @@ _ISSUES_HEAD = re.compile(
 # "Keywords: neglect, parents with learning disabilities", "Model: systems methodology".
 _TAGS_HEAD = re.compile(
     r"^\W*((keywords?|key words?|tags|topics|model|methodology|review model)\s*(:|-|$)|"
-    r"key ?words\s|read the (full |overview |executive |)(report|summary)\b)",
+    r"key ?words\s|read the (full |overview |executive |)(report|summary)\b|"
+    # a contents line: "The report goes on to consider the family history, ..., the risks of
+    # domestic abuse" lists topics; "the review considered that ..." is a finding
+    r"(the |this )(report|review|summary|overview report|serious case review|scr|learning review)"
+    r" (goes on to |then |also |went on to |)(consider|considers|explore|explores|examine|examines|"
+    r"look at|looks at|cover|covers|discuss|discusses|address|addresses|set out|sets out)\b"
+    r"(?!\s+(that|whether|how|why)\b))",
     re.IGNORECASE,
 )
 # A narrative label ends a learning part ("Background: the family were ...").

@@ -160,9 +160,11 @@ class SubjectAttributor:
                     # "her mother told the GP that she had self-harmed": the young person
                     m = replace(m, role="child", cls="child")
                 f.subject, f.subject_class, f.subject_how = m.role, m.cls, how
-                if in_learning and m.cls == "family" and how != "possessive":
-                    # "risks posed by men in the household" in a learning part: nobody in
-                    # particular (a named person's fact there still counts)
+                if in_learning and (
+                    (m.cls == "family" and how != "possessive") or how == "pronoun"
+                ):
+                    # "risks posed by men in the household", "how they interface" in a
+                    # learning part: nobody in particular (a named person's fact still counts)
                     f.generic = True
                 elif m.generic:
                     specific = [x for x in ms if not x.generic]
