@@ -114,14 +114,16 @@ def protect_tables(
                 continue
             if e.row in s.dropped and e.row not in was_dropped[e.table]:
                 continue  # its row was left out a moment ago: check again next round
-            if e.reason != "interval" or tried[key] > 6 or e.row in was_dropped[e.table]:
-                if _TRACE:
-                    print("   withhold", e.describe(), tried[key], e.row in s.dropped)
-                withheld.append(TITLE_COUNT.sub("", s.table.title))
-                del states[e.table]
-                continue
-            if not _secondary(s, e.row, e.column, rule, states):
-                _drop_row(s, e.row)
+            if e.reason == "interval" and tried[key] <= 6:
+                if _secondary(s, e.row, e.column, rule, states):
+                    continue
+                if e.row not in was_dropped[e.table]:
+                    _drop_row(s, e.row)
+                    continue
+            if _TRACE:
+                print("   withhold", e.describe(), tried[key], e.row in s.dropped)
+            withheld.append(TITLE_COUNT.sub("", s.table.title))
+            del states[e.table]
         after = _hidden_cells({k: _publish(s, rule, cohort) for k, s in states.items()})
         check = {(e.table, e.row, e.column) for e in result.exposures} | (after - before)
     else:
@@ -248,14 +250,16 @@ def _secondary(
     """Hide one more cell in a sum holding the exposed cell: the line with the fewest hidden
     cells, an inner cell before a margin, the smallest count above the threshold."""
     values = s.values
-    rows = [r for r in values.index if str(r) not in s.dropped]
     t = s.table
     target = next(
-        ((r, c) for r in rows for c in values.columns if str(r) == row and str(c) == col), None
+        ((r, c) for r in values.index for c in values.columns if str(r) == row and str(c) == col),
+        None,
     )
     if target is None:
         return False
-    lines = sum_lines(t, values.loc[rows])
+    # The sums over every row, left-out ones too: a left-out cell is still in its column's
+    # total, and another hidden cell of that sum shields it.
+    lines = sum_lines(t, values)
     margins = set(t.margin_rows) | {t.col_total}
     best = None
     for line in lines:
@@ -264,7 +268,7 @@ def _secondary(
         n_hidden = sum(1 for c in line if s.marks.at[c])
         for c in line:
             v = values.at[c]
-            if s.marks.at[c] or pd.isna(v) or v <= rule.high:
+            if str(c[0]) in s.dropped or s.marks.at[c] or pd.isna(v) or v <= rule.high:
                 continue
             key = (n_hidden, int(c[0] in margins or c[1] in margins), float(v))
             if best is None or key < best[0]:
