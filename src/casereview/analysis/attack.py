@@ -178,6 +178,7 @@ def _collect(
     for name, t in tables:
         members = of_table(t.extra)
         exposures += _statistics(name, t)
+        exposures += _score_sums(name, t)
         exposures += _notes(name, t, allowed)
         if not members:
             if t.kind in COUNT_KINDS and t.suppressed is not None:
@@ -303,6 +304,54 @@ def _statistics(name: str, t: ResultTable) -> list[Exposure]:
                 out.append(
                     Exposure(name, str(row), col, None, None, "printed beside a hidden count")
                 )
+    return out
+
+
+SCORE_SUM = "its score sum follows from the other rows' means and counts"
+
+
+def _score_sums(name: str, t: ResultTable) -> list[Exposure]:
+    """Mean x count is a group's score sum, and sums add up like counts (a subtotal's rows,
+    the total's groups). A small group whose row is hidden gives its score sum away when the
+    shown rows' means and counts determine it: its mean then lies within sum/high..sum/low
+    (one case: that case's own score)."""
+    cols = t.data.columns
+    if t.kind != "summary" or t.suppressed is None or "Cases" not in cols or "Mean" not in cols:
+        return []
+    primary = t.extra.get("primary_marker")
+    unknown = [r for r in t.data.index if pd.isna(t.data.at[r, "Mean"])]
+    small = [r for r in unknown if t.suppressed.at[r, "Cases"] == primary]
+    return [
+        Exposure(name, str(r), "Mean", None, None, SCORE_SUM)
+        for r in determined_sums(t, unknown, small)
+    ]
+
+
+def determined_sums(t: ResultTable, unknown: Sequence[object], wanted: Sequence[object]) -> list:
+    """Which of `wanted` (rows of a summary table) have a score sum a reader can work out
+    when the rows `unknown` print no mean: those whose sum is a combination of the table's
+    sums (each line of `analysis.disclosure.sum_lines`) over the shown rows."""
+    from casereview.analysis.disclosure import sum_lines
+
+    where = {r: k for k, r in enumerate(unknown)}
+    equations = []
+    for line in sum_lines(t, t.data[["Cases"]]):
+        a = np.zeros(len(unknown))
+        for k, (r, _) in enumerate(line):
+            if r in where:
+                a[where[r]] += -1 if k == len(line) - 1 else 1
+        if a.any():
+            equations.append(a)
+    if not equations:
+        return []
+    system = np.array(equations)
+    rank = np.linalg.matrix_rank(system)
+    out = []
+    for r in wanted:
+        probe = np.zeros(len(unknown))
+        probe[where[r]] = 1
+        if np.linalg.matrix_rank(np.vstack([system, probe])) == rank:
+            out.append(r)
     return out
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from casereview.analysis.attack import NOTE_COUNT, audit
+from casereview.analysis.attack import NOTE_COUNT, SCORE_SUM, audit, determined_sums
 from casereview.analysis.disclosure import sum_lines
 from casereview.analysis.members import Members, of_table
 from casereview.analysis.suppress import SuppressionRule, _hidden_percent, _percent, _round
@@ -114,6 +114,8 @@ def protect_tables(
                 continue
             if e.row in s.dropped and e.row not in was_dropped[e.table]:
                 continue  # its row was left out a moment ago: check again next round
+            if e.reason == SCORE_SUM and _hide_mean(s, e.row, rule):
+                continue
             if e.reason == "interval" and tried[key] <= 6:
                 if _secondary(s, e.row, e.column, rule, states):
                     continue
@@ -310,7 +312,7 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
         full_marks, data = _comparison(t, marks)
         changes["data"] = data
     elif t.kind == "summary" and "Cases" in t.data.columns:
-        full_marks = _whole_rows(t.data, marks["Cases"])
+        full_marks = _whole_rows(t.data, marks["Cases"], marks.get("Mean"))
         data = t.data.astype(float).where(full_marks == "")
         if rule.round_to:
             data["Cases"] = shown["Cases"]
@@ -339,12 +341,35 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
     return _without_rows(out, s.dropped, rule.high) if s.dropped else out
 
 
-def _whole_rows(data: pd.DataFrame, cases_marks: pd.Series) -> pd.DataFrame:
+def _whole_rows(
+    data: pd.DataFrame, cases_marks: pd.Series, mean_marks: pd.Series | None = None
+) -> pd.DataFrame:
+    """A hidden count hides its whole row; a hidden mean (`_hide_mean`) hides the row's
+    statistics and keeps its count."""
     marks = pd.DataFrame("", index=data.index, columns=data.columns)
+    for row, mark in (mean_marks if mean_marks is not None else pd.Series(dtype=str)).items():
+        if mark:
+            marks.loc[row, [c for c in data.columns if c != "Cases"]] = mark
     for row, mark in cases_marks.items():
         if mark:
             marks.loc[row, :] = mark
     return marks
+
+
+def _hide_mean(s: _State, row: str, rule: SuppressionRule) -> bool:
+    """Shield a hidden small group's score sum: hide the statistics (not the count) of the
+    smallest other row whose hiding leaves that sum unknown (or, failing one, of the
+    smallest other row, and try again next round). The total row is kept."""
+    t = s.table
+    hidden = [r for r in t.data.index if s.marks.at[r, "Cases"] or s.marks.at[r, "Mean"]]
+    target = next((r for r in hidden if str(r) == row), None)
+    shown = [r for r in t.data.index if r not in hidden and r != t.row_total]
+    if target is None or not shown:
+        return False
+    shown.sort(key=lambda r: float(t.data.at[r, "Cases"]))
+    enough = [r for r in shown if not determined_sums(t, [*hidden, r], [target])]
+    s.marks.at[(enough or shown)[0], "Mean"] = rule.secondary_marker
+    return True
 
 
 def _comparison(t: ResultTable, marks: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
