@@ -216,6 +216,14 @@ def test_the_sample_report_keeps_most_of_its_tables(sample) -> None:  # type: ig
     assert result.ok, [e.describe() for e in result.exposures]
     assert result.hidden > 0
     assert len(report.exhibits()) >= 22 and total == 30
+    # The cover prints the cohort's size: no table hides a total of all 97 reviews.
+    for e in report.exhibits():
+        t = e.table
+        margins = t.row_total in t.data.index and t.col_total in t.data.columns
+        if margins and t.counts is None and t.data.at[t.row_total, t.col_total] == 97:
+            assert not t.suppressed.at[t.row_total, t.col_total], e.label
+    counts = report.exhibits()[0].table.data
+    assert counts.loc["Total", "Reviews"] == 97
 
 
 def test_a_small_groups_score_sum_is_an_exposure(sample) -> None:  # type: ignore[no-untyped-def]

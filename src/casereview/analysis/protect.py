@@ -9,7 +9,8 @@ the attack (`analysis.attack`):
    set of units printed elsewhere has the same count, so it is hidden there too).
 2. Secondary: the attack is run over everything still printed; for each hidden cell a
    reader can narrow below the marker's range, one more cell is hidden in a sum that holds
-   it (a cell above the threshold, never a zero or a small count, so a reader knows a
+   it (a cell above the threshold, never a zero, a small count or a count of the whole
+   cohort, whose size the cover prints; so a reader knows a
    secondary cell is above the threshold, and the model may assume so), together with
    every cell elsewhere that counts the same units.
 3. When no cell in any of its sums can be hidden, the row is left out of the table
@@ -56,6 +57,7 @@ class _State:
     table: ResultTable
     marks: pd.DataFrame  # "" shown, else the marker (shaped like the count frame)
     sigs: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)
+    whole: set[tuple[int, int]] = field(default_factory=set)  # cells counting the whole cohort
     dropped: set[object] = field(default_factory=set)
 
     @property
@@ -214,6 +216,8 @@ def _start(t: ResultTable, rule: SuppressionRule) -> _State:
     for m in of_table(t.extra):
         for (i, j), mask in _cells(m, values.shape):
             state.sigs[(i, j)] = (m.unit, hash(frozenset(m.ids[mask])))
+            if mask.all():
+                state.whole.add((i, j))
             v = values.iat[i, j]
             if pd.notna(v) and rule.low <= v <= rule.high:
                 marks.iat[i, j] = rule.marker
@@ -272,6 +276,9 @@ def _secondary(
             v = values.at[c]
             if str(c[0]) in s.dropped or s.marks.at[c] or pd.isna(v) or v <= rule.high:
                 continue
+            at = (values.index.get_loc(c[0]), values.columns.get_loc(c[1]))
+            if at in s.whole:
+                continue  # the cohort's size is printed on the cover: hiding it shields nothing
             key = (n_hidden, int(c[0] in margins or c[1] in margins), float(v))
             if best is None or key < best[0]:
                 best = (key, c)
