@@ -200,3 +200,59 @@ def test_the_report_passes_its_own_check(sample) -> None:  # type: ignore[no-unt
         suppress_below=6,
     )
     assert not check_disclosure(old, report_rule(6)).ok  # type: ignore[arg-type]
+
+
+def test_the_sample_report_keeps_most_of_its_tables(sample) -> None:  # type: ignore[no-untyped-def]
+    """The reader knows the printed sums, not which combinations of categories occur in the
+    data, and a hidden count must keep half its marker's range: at '<4' the bundled sample
+    keeps at least 22 of its 30 tables and figures (15 when the reader was assumed to know
+    the combinations and any narrowing counted), and its audit still recovers nothing."""
+    reg = default_registry()
+    cb = reg.get("cafcass-scr")
+    total = len(report_from_data(ReportData(cb, sample, None, reg)).exhibits())
+    data = with_protection(ReportData(cb, sample, None, reg), 4)
+    report = report_from_data(data, suppress_below=4)
+    result = check_disclosure(report, report_rule(4))  # type: ignore[arg-type]
+    assert result.ok, [e.describe() for e in result.exposures]
+    assert result.hidden > 0
+    assert len(report.exhibits()) >= 22 and total == 30
+    # The cover prints the cohort's size: no table hides a total of all 97 reviews.
+    for e in report.exhibits():
+        t = e.table
+        margins = t.row_total in t.data.index and t.col_total in t.data.columns
+        if margins and t.counts is None and t.data.at[t.row_total, t.col_total] == 97:
+            assert not t.suppressed.at[t.row_total, t.col_total], e.label
+    counts = report.exhibits()[0].table.data
+    assert counts.loc["Total", "Reviews"] == 97
+
+
+def test_a_small_groups_score_sum_is_an_exposure(sample) -> None:  # type: ignore[no-untyped-def]
+    """Mean x count is a score sum, and sums add up: hiding only a small group's row of the
+    score table (the old suppression) leaves its scores' sum in the other rows' means and
+    counts (one case: that case's own score). Hiding one more row's statistics
+    (protect._hide_mean), a subtotal's too where the groups nest, leaves the sum unknown."""
+    from casereview.analysis import scores
+    from casereview.analysis.attack import SCORE_SUM
+    from casereview.analysis.protect import _hide_mean, _publish, _start
+
+    both = sample[sample["law_type"].astype(str) == "public_and_private"]["review_id"].unique()
+    cases = sample[~sample["review_id"].isin(both[2:])]
+    table = scores.score_range(cases, cafcass(), "law_type", table_id="range")
+    rule = report_rule(4)
+    assert rule is not None
+    state = _start(table, rule)
+    assert list(state.marks.index[state.marks["Cases"] != ""]) == ["Public and private"]
+    old = attack({"range": _publish(state, rule, {})}, 4, {})
+    assert [(e.row, e.column) for e in old.exposures if e.reason == SCORE_SUM] == [
+        ("Public and private", "Mean")
+    ]
+    for _ in range(3):  # as protection's rounds do: one more row each time it is still known
+        assert _hide_mean(state, "Public and private", rule)
+        published = _publish(state, rule, {})
+        if not any(e.reason == SCORE_SUM for e in attack({"range": published}, 4, {}).exposures):
+            break
+    else:
+        raise AssertionError("the score sum is still known")
+    # The rows hidden for it keep their counts and lose only their statistics.
+    assert (published.data["Cases"].notna() & published.data["Mean"].isna()).sum() >= 1
+    assert published.data.loc["All case types"].notna().all()

@@ -1,22 +1,26 @@
 """The attack on a published report: how far can a reader pin down each hidden count?
 
-The reader model knows every number the report publishes and every linear relation between
-them. Each count cell is a set of units (`analysis.members`); the units that fall into
-exactly the same published sets form one unknown whole number (an "atom"), so every count
-of the report, hidden or shown, in whatever table, note or comparison row, is a sum of atoms.
-The reader then knows:
+The reader model knows every number the report publishes and the linear relations a reader
+can read off them, no more. Each count cell is a set of units (`analysis.members`); every
+distinct set is one unknown whole number (the same set printed in two tables is one unknown:
+a reader sees that both count the same reviews). The relations are the sums of the printed
+tables: a count equals the cells of one row or column (of any table) that split its units
+between them (categories and their total, a study's row and its total printed elsewhere,
+a figure's bars and a table's row), and a count is at least any count of its own row or
+column within it (overlapping categories). A reader is not assumed to know which
+combinations of categories occur in the data. The reader then knows:
 
 - each shown count exactly, or within its rounding (NHS Digital: nearest 5);
 - each hidden count within what its marker says (a primary marker: low..high; a
   secondary-only marker: 0 or above high; a marker shared by both: any count);
 - each shown percentage within its printed rounding, as a share of its base (a shown or
   hidden count, or a base no cell shows, such as the cases where a risk was recorded):
-  100 * count - (p +/- 0.5) * base is linear in the atoms;
+  100 * count - (p +/- 0.5) * base is linear in the unknowns;
 - the size of the cohort (the report's subtitle).
 
 For each hidden cell the smallest and largest whole value consistent with all of that is
 found by integer programming (`scipy.optimize.milp`, HiGHS). A hidden cell whose interval
-is narrower than the marker's own range (`required_width`) is exposed. Statistics printed
+is narrower than half the marker's range (`protection_width`) is exposed. Statistics printed
 beside a hidden count (a comparison row's percentage, interval or p-value; a mean) identify
 that count, so they are exposures too. Counts in table notes are outside the model: in a
 protected report a note must not state one (the cohort's own size excepted).
@@ -116,7 +120,7 @@ def audit(
     (table, row, column); all hidden cells by default. `exact=False` stops at the linear
     programme's bounds (rounded inwards): faster, and never narrower than the integer
     answer, so what it exposes is exposed; what it passes needs the exact check."""
-    width = max(1, high - low) if required_width is None else required_width
+    width = protection_width(low, high) if required_width is None else required_width
     allowed = {str(v) for v in (cohort or {}).values()}
     system, exposures = _collect(tables, round_to is not None, allowed)
     # The cells to protect: small counts (and categories left out, which may be small). A
@@ -157,6 +161,15 @@ def audit(
     return Audit(len(hidden), width, tuple(exposures), intervals, frozenset(inexact))
 
 
+def protection_width(low: int, high: int) -> int:
+    """How wide a hidden small count's range must stay: a reader must be left at least half
+    of the marker's values (1..3 under '<4' may narrow to 1..2, never to one value; 1..9
+    under '<10' keeps at least five). Issue 11's audit fails a cell "recoverable to a width
+    below the threshold"; a marker's own range is already narrower than the threshold, so
+    the line is drawn inside it."""
+    return max(1, (high - low + 1) // 2)
+
+
 def _collect(
     tables: Sequence[tuple[str, ResultTable]], rounded: bool, allowed: set[str]
 ) -> tuple[_System, list[Exposure]]:
@@ -165,6 +178,7 @@ def _collect(
     for name, t in tables:
         members = of_table(t.extra)
         exposures += _statistics(name, t)
+        exposures += _score_sums(name, t)
         exposures += _notes(name, t, allowed)
         if not members:
             if t.kind in COUNT_KINDS and t.suppressed is not None:
@@ -293,6 +307,54 @@ def _statistics(name: str, t: ResultTable) -> list[Exposure]:
     return out
 
 
+SCORE_SUM = "its score sum follows from the other rows' means and counts"
+
+
+def _score_sums(name: str, t: ResultTable) -> list[Exposure]:
+    """Mean x count is a group's score sum, and sums add up like counts (a subtotal's rows,
+    the total's groups). A small group whose row is hidden gives its score sum away when the
+    shown rows' means and counts determine it: its mean then lies within sum/high..sum/low
+    (one case: that case's own score)."""
+    cols = t.data.columns
+    if t.kind != "summary" or t.suppressed is None or "Cases" not in cols or "Mean" not in cols:
+        return []
+    primary = t.extra.get("primary_marker")
+    unknown = [r for r in t.data.index if pd.isna(t.data.at[r, "Mean"])]
+    small = [r for r in unknown if t.suppressed.at[r, "Cases"] == primary]
+    return [
+        Exposure(name, str(r), "Mean", None, None, SCORE_SUM)
+        for r in determined_sums(t, unknown, small)
+    ]
+
+
+def determined_sums(t: ResultTable, unknown: Sequence[object], wanted: Sequence[object]) -> list:
+    """Which of `wanted` (rows of a summary table) have a score sum a reader can work out
+    when the rows `unknown` print no mean: those whose sum is a combination of the table's
+    sums (each line of `analysis.disclosure.sum_lines`) over the shown rows."""
+    from casereview.analysis.disclosure import sum_lines
+
+    where = {r: k for k, r in enumerate(unknown)}
+    equations = []
+    for line in sum_lines(t, t.data[["Cases"]]):
+        a = np.zeros(len(unknown))
+        for k, (r, _) in enumerate(line):
+            if r in where:
+                a[where[r]] += -1 if k == len(line) - 1 else 1
+        if a.any():
+            equations.append(a)
+    if not equations:
+        return []
+    system = np.array(equations)
+    rank = np.linalg.matrix_rank(system)
+    out = []
+    for r in wanted:
+        probe = np.zeros(len(unknown))
+        probe[where[r]] = 1
+        if np.linalg.matrix_rank(np.vstack([system, probe])) == rank:
+            out.append(r)
+    return out
+
+
 def _notes(name: str, t: ResultTable, allowed: set[str]) -> list[Exposure]:
     """Counts stated in the notes of a protected table (outside the reader model)."""
     if t.suppressed is None:
@@ -304,6 +366,43 @@ def _notes(name: str, t: ResultTable, allowed: set[str]) -> list[Exposure]:
                 out.append(
                     Exposure(name, "note", m.group(0), None, None, f"note states a count: {note!r}")
                 )
+    return out
+
+
+def relations(cells: Sequence[_Cell], solver: _Solver) -> list[tuple[int, list[int], bool]]:
+    """The sums a reader reads off the printed tables: a count equals the sum of the cells of
+    one row or column (of any table) that split its units between them (a total and its
+    categories, a study's row in one table and its total in another), and a count is at
+    least any count of its own row or column that it contains (a category within a total,
+    where categories overlap). (whole, parts, exact) with variable indices."""
+    lines: dict[tuple[str, str, str, str], set[int]] = {}
+    for c in cells:
+        v = solver.index(c)
+        lines.setdefault((c.unit, c.table, "row", c.row), set()).add(v)
+        lines.setdefault((c.unit, c.table, "column", c.column), set()).add(v)
+    out: list[tuple[int, list[int], bool]] = []
+    for unit in {u for u, _ in solver.masks.values()}:
+        ids = [v for v, (u, _) in solver.masks.items() if u == unit]
+        local = {v: k for k, v in enumerate(ids)}
+        sets = np.array([solver.masks[v][1] for v in ids], dtype=np.float32)
+        size = sets.sum(axis=1)
+        inter = sets @ sets.T
+        inside = np.isclose(inter, size[None, :])  # [a, b]: b within a
+        for (u, *_), members in lines.items():
+            if u != unit or len(members) < 2:
+                continue
+            line = np.array(sorted(local[v] for v in members))
+            sel = inside[:, line] & (size[line][None, :] < size[:, None]) & (size[line] > 0)
+            for a in np.nonzero(sel.any(axis=1))[0]:
+                parts = line[sel[a]]
+                # Keep the smallest: a subtotal printed beside its own categories is no part.
+                within = inside[np.ix_(parts, parts)] & ~np.eye(len(parts), dtype=bool)
+                parts = parts[~within.any(axis=1)]
+                block = inter[np.ix_(parts, parts)] - np.diag(size[parts])
+                if len(parts) > 1 and not block.any() and size[parts].sum() == size[a]:
+                    out.append((ids[a], [ids[b] for b in parts], True))
+                elif a in line:
+                    out += [(ids[a], [ids[b]], False) for b in line[sel[a]]]
     return out
 
 
@@ -326,19 +425,18 @@ class _Solver:
         round_to: int | None,
         cohort: Mapping[str, int],
     ) -> None:
-        # Atoms: units with the same membership pattern across every published cell.
-        self.offset: dict[str, int] = {}
-        self.atoms: dict[str, np.ndarray] = {}
-        n_vars = 0
-        for unit, space in system.spaces.items():
-            cells = [c for c in (*system.cells, *system.bases) if c.unit == unit]
-            sig = np.zeros((len(space), len(cells)), dtype=bool)
-            for k, c in enumerate(cells):
-                sig[c.units, k] = True
-            _, inverse = np.unique(sig, axis=0, return_inverse=True)
-            self.atoms[unit] = inverse.ravel()
-            self.offset[unit] = n_vars
-            n_vars += int(inverse.max()) + 1 if len(inverse) else 0
+        # One unknown per distinct set of units a published number counts (a reader sees
+        # that two tables' "Total" rows count the same reviews), plus the whole cohort.
+        self.var: dict[tuple[str, bytes], int] = {}
+        self.masks: dict[int, tuple[str, np.ndarray]] = {}
+        self.cohort_var: dict[str, int] = {}
+        for c in (*system.cells, *system.bases):
+            self._var(c.unit, c.units, len(system.spaces[c.unit]))
+        for unit in cohort:
+            if unit in system.spaces:
+                n = len(system.spaces[unit])
+                self.cohort_var[unit] = self._var(unit, np.arange(n), n)
+        n_vars = len(self.var)
         self.n_atoms = n_vars
         either = [
             c
@@ -389,10 +487,15 @@ class _Solver:
             else:
                 add(a, (p - PCT_HALF) * base, (p + PCT_HALF) * base, (cell, base, p))
         for unit, n in cohort.items():
-            if unit in self.atoms:
+            if unit in self.cohort_var:
                 a = np.zeros(nv)
-                a[self.offset[unit] : self.offset[unit] + int(self.atoms[unit].max()) + 1] = 1
+                a[self.cohort_var[unit]] = 1
                 add(a, n, n)
+        for whole, parts, exact_sum in relations(system.cells, self):
+            a = np.zeros(nv)
+            a[whole] = 1
+            a[parts] -= 1
+            add(a, 0, 0 if exact_sum else np.inf, ("sum", whole, tuple(parts)))
         self.nv = nv
         matrix = np.array(rows).reshape(len(rows), nv)
         lo_a, hi_a = np.array(lo, dtype=float), np.array(hi, dtype=float)
@@ -433,9 +536,21 @@ class _Solver:
         h.passModel(lp)
         return h
 
+    def _var(self, unit: str, units: np.ndarray, size: int) -> int:
+        key = (unit, np.sort(units).tobytes())
+        if key not in self.var:
+            mask = np.zeros(size, dtype=bool)
+            mask[units] = True
+            self.masks[len(self.var)] = (unit, mask)
+            self.var[key] = len(self.var)
+        return self.var[key]
+
+    def index(self, c: _Cell) -> int:
+        return self.var[(c.unit, np.sort(c.units).tobytes())]
+
     def row(self, c: _Cell, nv: int) -> np.ndarray:
         a = np.zeros(nv)
-        a[self.offset[c.unit] + np.unique(self.atoms[c.unit][c.units])] = 1
+        a[self.index(c)] = 1
         return a
 
     def _whole(self, x: np.ndarray) -> bool:

@@ -9,7 +9,8 @@ the attack (`analysis.attack`):
    set of units printed elsewhere has the same count, so it is hidden there too).
 2. Secondary: the attack is run over everything still printed; for each hidden cell a
    reader can narrow below the marker's range, one more cell is hidden in a sum that holds
-   it (a cell above the threshold, never a zero or a small count, so a reader knows a
+   it (a cell above the threshold, never a zero, a small count or a count of the whole
+   cohort, whose size the cover prints; so a reader knows a
    secondary cell is above the threshold, and the model may assume so), together with
    every cell elsewhere that counts the same units.
 3. When no cell in any of its sums can be hidden, the row is left out of the table
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from casereview.analysis.attack import NOTE_COUNT, audit
+from casereview.analysis.attack import NOTE_COUNT, SCORE_SUM, audit, determined_sums
 from casereview.analysis.disclosure import sum_lines
 from casereview.analysis.members import Members, of_table
 from casereview.analysis.suppress import SuppressionRule, _hidden_percent, _percent, _round
@@ -56,6 +57,7 @@ class _State:
     table: ResultTable
     marks: pd.DataFrame  # "" shown, else the marker (shaped like the count frame)
     sigs: dict[tuple[int, int], tuple[str, int]] = field(default_factory=dict)
+    whole: set[tuple[int, int]] = field(default_factory=set)  # cells counting the whole cohort
     dropped: set[object] = field(default_factory=set)
 
     @property
@@ -114,14 +116,18 @@ def protect_tables(
                 continue
             if e.row in s.dropped and e.row not in was_dropped[e.table]:
                 continue  # its row was left out a moment ago: check again next round
-            if e.reason != "interval" or tried[key] > 6 or e.row in was_dropped[e.table]:
-                if _TRACE:
-                    print("   withhold", e.describe(), tried[key], e.row in s.dropped)
-                withheld.append(TITLE_COUNT.sub("", s.table.title))
-                del states[e.table]
+            if e.reason == SCORE_SUM and _hide_mean(s, e.row, rule):
                 continue
-            if not _secondary(s, e.row, e.column, rule, states):
-                _drop_row(s, e.row)
+            if e.reason == "interval" and tried[key] <= 6:
+                if _secondary(s, e.row, e.column, rule, states):
+                    continue
+                if e.row not in was_dropped[e.table]:
+                    _drop_row(s, e.row)
+                    continue
+            if _TRACE:
+                print("   withhold", e.describe(), tried[key], e.row in s.dropped)
+            withheld.append(TITLE_COUNT.sub("", s.table.title))
+            del states[e.table]
         after = _hidden_cells({k: _publish(s, rule, cohort) for k, s in states.items()})
         check = {(e.table, e.row, e.column) for e in result.exposures} | (after - before)
     else:
@@ -210,6 +216,8 @@ def _start(t: ResultTable, rule: SuppressionRule) -> _State:
     for m in of_table(t.extra):
         for (i, j), mask in _cells(m, values.shape):
             state.sigs[(i, j)] = (m.unit, hash(frozenset(m.ids[mask])))
+            if mask.all():
+                state.whole.add((i, j))
             v = values.iat[i, j]
             if pd.notna(v) and rule.low <= v <= rule.high:
                 marks.iat[i, j] = rule.marker
@@ -248,14 +256,16 @@ def _secondary(
     """Hide one more cell in a sum holding the exposed cell: the line with the fewest hidden
     cells, an inner cell before a margin, the smallest count above the threshold."""
     values = s.values
-    rows = [r for r in values.index if str(r) not in s.dropped]
     t = s.table
     target = next(
-        ((r, c) for r in rows for c in values.columns if str(r) == row and str(c) == col), None
+        ((r, c) for r in values.index for c in values.columns if str(r) == row and str(c) == col),
+        None,
     )
     if target is None:
         return False
-    lines = sum_lines(t, values.loc[rows])
+    # The sums over every row, left-out ones too: a left-out cell is still in its column's
+    # total, and another hidden cell of that sum shields it.
+    lines = sum_lines(t, values)
     margins = set(t.margin_rows) | {t.col_total}
     best = None
     for line in lines:
@@ -264,8 +274,11 @@ def _secondary(
         n_hidden = sum(1 for c in line if s.marks.at[c])
         for c in line:
             v = values.at[c]
-            if s.marks.at[c] or pd.isna(v) or v <= rule.high:
+            if str(c[0]) in s.dropped or s.marks.at[c] or pd.isna(v) or v <= rule.high:
                 continue
+            at = (values.index.get_loc(c[0]), values.columns.get_loc(c[1]))
+            if at in s.whole:
+                continue  # the cohort's size is printed on the cover: hiding it shields nothing
             key = (n_hidden, int(c[0] in margins or c[1] in margins), float(v))
             if best is None or key < best[0]:
                 best = (key, c)
@@ -306,7 +319,7 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
         full_marks, data = _comparison(t, marks)
         changes["data"] = data
     elif t.kind == "summary" and "Cases" in t.data.columns:
-        full_marks = _whole_rows(t.data, marks["Cases"])
+        full_marks = _whole_rows(t.data, marks["Cases"], marks.get("Mean"))
         data = t.data.astype(float).where(full_marks == "")
         if rule.round_to:
             data["Cases"] = shown["Cases"]
@@ -335,12 +348,35 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
     return _without_rows(out, s.dropped, rule.high) if s.dropped else out
 
 
-def _whole_rows(data: pd.DataFrame, cases_marks: pd.Series) -> pd.DataFrame:
+def _whole_rows(
+    data: pd.DataFrame, cases_marks: pd.Series, mean_marks: pd.Series | None = None
+) -> pd.DataFrame:
+    """A hidden count hides its whole row; a hidden mean (`_hide_mean`) hides the row's
+    statistics and keeps its count."""
     marks = pd.DataFrame("", index=data.index, columns=data.columns)
+    for row, mark in (mean_marks if mean_marks is not None else pd.Series(dtype=str)).items():
+        if mark:
+            marks.loc[row, [c for c in data.columns if c != "Cases"]] = mark
     for row, mark in cases_marks.items():
         if mark:
             marks.loc[row, :] = mark
     return marks
+
+
+def _hide_mean(s: _State, row: str, rule: SuppressionRule) -> bool:
+    """Shield a hidden small group's score sum: hide the statistics (not the count) of the
+    smallest other row whose hiding leaves that sum unknown (or, failing one, of the
+    smallest other row, and try again next round). The total row is kept."""
+    t = s.table
+    hidden = [r for r in t.data.index if s.marks.at[r, "Cases"] or s.marks.at[r, "Mean"]]
+    target = next((r for r in hidden if str(r) == row), None)
+    shown = [r for r in t.data.index if r not in hidden and r != t.row_total]
+    if target is None or not shown:
+        return False
+    shown.sort(key=lambda r: float(t.data.at[r, "Cases"]))
+    enough = [r for r in shown if not determined_sums(t, [*hidden, r], [target])]
+    s.marks.at[(enough or shown)[0], "Mean"] = rule.secondary_marker
+    return True
 
 
 def _comparison(t: ResultTable, marks: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
