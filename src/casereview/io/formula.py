@@ -24,10 +24,13 @@ from typing import Any
 
 import pandas as pd
 
+from casereview.io.distinct import cells, joined
+
 TRIGGERS = "=+-@\t\r"
 QUOTE = "'"
 _RISKY = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED = re.compile(r"'+[=+\-@\t\r]")
+_QUOTED_CELL = re.compile(r"\n'+[=+\-@\t\r]")  # _QUOTED at the start of a cell of a joined column
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -56,8 +59,14 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def restore_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for col in frame.columns:
-        if _textual(frame[col]):
-            frame[col] = frame[col].map(restore)
+        column = frame[col]
+        if isinstance(column.dtype, pd.StringDtype):
+            # text (a CSV): one search for a cell starting with a quote; most columns have none
+            text = joined(cells(column))
+            if text is None or _QUOTED_CELL.search("\n" + text):
+                frame[col] = column.map(restore)
+        elif _textual(column):
+            frame[col] = column.map(restore)  # Excel: the map also settles each column's type
     return frame
 
 
