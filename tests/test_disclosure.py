@@ -256,3 +256,21 @@ def test_a_small_groups_score_sum_is_an_exposure(sample) -> None:  # type: ignor
     # The rows hidden for it keep their counts and lose only their statistics.
     assert (published.data["Cases"].notna() & published.data["Mean"].isna()).sum() >= 1
     assert published.data.loc["All case types"].notna().all()
+
+
+def test_a_note_loses_its_count_and_the_clause_left_empty_by_it() -> None:
+    from casereview.analysis.protect import strip_note_counts
+
+    keep = {"97"}  # the cohort's own size stays
+    assert strip_note_counts("Number of reviews at each level; 14 reviews in all.", keep) == (
+        "Number of reviews at each level."
+    )
+    assert strip_note_counts(
+        "Percentages are of the reviews in which each was recorded (14 reviews in all).", keep
+    ) == "Percentages are of the reviews in which each was recorded."
+    assert strip_note_counts("Counted per review: 14 reviews with 'Law type' recorded.", keep) == (
+        "Counted per review: reviews with 'Law type' recorded."
+    )
+    assert strip_note_counts("Number of reviews at each level; 97 reviews in all.", keep) == (
+        "Number of reviews at each level; 97 reviews in all."
+    )

@@ -395,16 +395,25 @@ def _comparison(t: ResultTable, marks: pd.DataFrame) -> tuple[pd.DataFrame, pd.D
     return full, data
 
 
+# What is left of "...; 14 reviews in all." or "(14 reviews in all)" once its count is gone.
+_EMPTY_IN_ALL = re.compile(
+    r"(?:;\s*|\s*\()(?:reviews?|children|child|cases?|families|family) in all\)?(?=\.|$)"
+)
+
+
+def strip_note_counts(note: str, keep: set[str]) -> str:
+    """A table note without the counts a reader could use against hidden cells (the cohort's
+    own sizes in `keep` stay); a clause left saying only "reviews in all" goes too."""
+    out = NOTE_COUNT.sub(lambda m: m.group(0) if m.group(1) in keep else m.group(2), note)
+    out = _EMPTY_IN_ALL.sub("", out)
+    return out[:1].upper() + out[1:]
+
+
 def _notes(
     t: ResultTable, rule: SuppressionRule, cohort: Mapping[str, int], dropped: set[object]
 ) -> tuple[str, ...]:
     keep = {str(v) for v in cohort.values()}
-
-    def strip(note: str) -> str:
-        out = NOTE_COUNT.sub(lambda m: m.group(0) if m.group(1) in keep else m.group(2), note)
-        return out[:1].upper() + out[1:]
-
-    notes = [strip(n) for n in t.notes]
+    notes = [strip_note_counts(n, keep) for n in t.notes]
     notes.append(f"Small numbers suppressed ({rule.description}).")
     if dropped:
         notes.append(
