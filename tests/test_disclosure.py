@@ -259,7 +259,7 @@ def test_a_small_groups_score_sum_is_an_exposure(sample) -> None:  # type: ignor
 
 
 def test_a_note_loses_its_count_and_the_clause_left_empty_by_it() -> None:
-    from casereview.analysis.protect import strip_note_counts
+    from casereview.analysis.protect_print import strip_note_counts
 
     keep = {"97"}  # the cohort's own size stays
     assert strip_note_counts("Number of reviews at each level; 14 reviews in all.", keep) == (

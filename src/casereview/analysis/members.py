@@ -42,6 +42,26 @@ class Members:
     bases: Mapping[Cell, Mask] = field(default_factory=dict)
     columns: frozenset[int] | None = None  # the data columns these members describe
 
+    def positions(self, shape: tuple[int, int]) -> list[Cell]:
+        """The cells these members describe: the listed ones, or every row x column pair
+        that fits the table's shape."""
+        if self.cells:
+            return list(self.cells)
+        return [
+            (i, j)
+            for i in range(min(len(self.rows), shape[0]))
+            for j in range(min(len(self.cols), shape[1]))
+        ]
+
+    def cell_masks(self, shape: tuple[int, int]) -> list[tuple[Cell, Mask]]:
+        """(cell, its units) for every cell inside the table's shape that has a unit set."""
+        out = []
+        for i, j in self.positions(shape):
+            mask = self.mask(i, j)
+            if mask is not None and i < shape[0] and j < shape[1]:
+                out.append(((i, j), mask))
+        return out
+
     def mask(self, i: int, j: int) -> Mask | None:
         if self.columns is not None and j not in self.columns:
             return None

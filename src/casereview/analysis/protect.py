@@ -25,31 +25,25 @@ the reader model would otherwise have to trust.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from casereview.analysis.attack import NOTE_COUNT, SCORE_SUM, audit, determined_sums
+from casereview.analysis.attack import SCORE_SUM, audit, determined_sums
 from casereview.analysis.disclosure import sum_lines
-from casereview.analysis.members import Members, of_table
+from casereview.analysis.members import of_table
+from casereview.analysis.protect_print import (
+    TITLE_COUNT,
+    comparison_rows,
+    protected_notes,
+    without_rows,
+)
 from casereview.analysis.suppress import SuppressionRule, _hidden_percent, _percent, _round
 from casereview.analysis.table import ResultTable
 
 MAX_ROUNDS = 40
-_TRACE = False  # print each round (for tuning)
-TITLE_COUNT = re.compile(r"\s*\((?:number of )?(?:cases|reviews|children)\s*=\s*\d+\)")
-COHORT_COLUMNS = (
-    "Cohort n",
-    "Cohort %",
-    "95% CI low",
-    "95% CI high",
-    "p",
-    "p (Holm)",
-    "Difference",
-)
 
 
 @dataclass
@@ -105,8 +99,6 @@ def protect_tables(
             exact, check = True, set(inexact)
             continue
         exact = False
-        if _TRACE:
-            print(rounds, exact, len(check or ()), len(result.exposures), result.hidden)
         was_dropped = {k: set(st.dropped) for k, st in states.items()}
         for e in result.exposures:
             key = (e.table, e.row, e.column)
@@ -124,8 +116,6 @@ def protect_tables(
                 if e.row not in was_dropped[e.table]:
                     _drop_row(s, e.row)
                     continue
-            if _TRACE:
-                print("   withhold", e.describe(), tried[key], e.row in s.dropped)
             withheld.append(TITLE_COUNT.sub("", s.table.title))
             del states[e.table]
         after = _hidden_cells({k: _publish(s, rule, cohort) for k, s in states.items()})
@@ -170,7 +160,7 @@ def _says_nothing(t: ResultTable) -> bool:
     if not members or t.suppressed is None:
         return False
     for m in members:
-        for (i, j), _mask in _cells(m, values.shape):
+        for (i, j), _mask in m.cell_masks(values.shape):
             v = pd.to_numeric(pd.Series([values.iat[i, j]]), errors="coerce").iloc[0]
             if not t.suppressed.iat[i, j] and pd.notna(v) and v > 0:
                 return False
@@ -214,7 +204,7 @@ def _start(t: ResultTable, rule: SuppressionRule) -> _State:
     marks = pd.DataFrame("", index=values.index, columns=values.columns)
     state = _State(t, marks)
     for m in of_table(t.extra):
-        for (i, j), mask in _cells(m, values.shape):
+        for (i, j), mask in m.cell_masks(values.shape):
             state.sigs[(i, j)] = (m.unit, hash(frozenset(m.ids[mask])))
             if mask.all():
                 state.whole.add((i, j))
@@ -222,23 +212,6 @@ def _start(t: ResultTable, rule: SuppressionRule) -> _State:
             if pd.notna(v) and rule.low <= v <= rule.high:
                 marks.iat[i, j] = rule.marker
     return state
-
-
-def _cells(m: Members, shape: tuple[int, int]) -> list[tuple[tuple[int, int], np.ndarray]]:
-    if m.cells:
-        keys = list(m.cells)
-    else:
-        keys = [
-            (i, j)
-            for i in range(min(len(m.rows), shape[0]))
-            for j in range(min(len(m.cols), shape[1]))
-        ]
-    out = []
-    for i, j in keys:
-        mask = m.mask(i, j)
-        if mask is not None and i < shape[0] and j < shape[1]:
-            out.append(((i, j), mask))
-    return out
 
 
 def _share_hidden(states: Mapping[str, _State], rule: SuppressionRule) -> None:
@@ -316,7 +289,7 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
         changes["counts"] = shown
         changes["data"] = t.data.where(~hidden.reindex_like(t.data).fillna(False))
     elif t.kind == "comparison":
-        full_marks, data = _comparison(t, marks)
+        full_marks, data = comparison_rows(t, marks)
         changes["data"] = data
     elif t.kind == "summary" and "Cases" in t.data.columns:
         full_marks = _whole_rows(t.data, marks["Cases"], marks.get("Mean"))
@@ -331,7 +304,7 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
             hide = _hidden_percent(t, hidden).reindex_like(pct).fillna(True)
             changes["percent"] = pct.where(~hide.astype(bool))
     changes["suppressed"] = full_marks
-    notes = _notes(t, rule, cohort, s.dropped)
+    notes = protected_notes(t, rule, cohort, s.dropped)
     changes["notes"] = notes
     changes["title"] = TITLE_COUNT.sub("", t.title)
     changes["extra"] = {
@@ -345,7 +318,7 @@ def _publish(s: _State, rule: SuppressionRule, cohort: Mapping[str, int]) -> Res
         changes["denominator"] = _round(t.denominator, rule.round_to)
         changes["missing"] = _round(t.missing, rule.round_to) or 0
     out = t.replace(**changes)
-    return _without_rows(out, s.dropped, rule.high) if s.dropped else out
+    return without_rows(out, s.dropped, rule.high) if s.dropped else out
 
 
 def _whole_rows(
@@ -377,88 +350,3 @@ def _hide_mean(s: _State, row: str, rule: SuppressionRule) -> bool:
     enough = [r for r in shown if not determined_sums(t, [*hidden, r], [target])]
     s.marks.at[(enough or shown)[0], "Mean"] = rule.secondary_marker
     return True
-
-
-def _comparison(t: ResultTable, marks: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A hidden cohort count hides every statistic of its row (p identifies k)."""
-    full = marks.copy()
-    data = t.data.copy()
-    for row in t.data.index:
-        mark = marks.at[row, "Cohort n"] if "Cohort n" in marks.columns else ""
-        total_mark = marks.at[row, "Cohort total"] if "Cohort total" in marks.columns else ""
-        if not (mark or total_mark):
-            continue
-        for col in COHORT_COLUMNS + ("Cohort total",):
-            if col in data.columns and (col != "Cohort total" or total_mark):
-                full.at[row, col] = mark or total_mark
-                data.at[row, col] = np.nan
-    return full, data
-
-
-# What is left of "...; 14 reviews in all." or "(14 reviews in all)" once its count is gone.
-_EMPTY_IN_ALL = re.compile(
-    r"(?:;\s*|\s*\()(?:reviews?|children|child|cases?|families|family) in all\)?(?=\.|$)"
-)
-
-
-def strip_note_counts(note: str, keep: set[str]) -> str:
-    """A table note without the counts a reader could use against hidden cells (the cohort's
-    own sizes in `keep` stay); a clause left saying only "reviews in all" goes too."""
-    out = NOTE_COUNT.sub(lambda m: m.group(0) if m.group(1) in keep else m.group(2), note)
-    out = _EMPTY_IN_ALL.sub("", out)
-    return out[:1].upper() + out[1:]
-
-
-def _notes(
-    t: ResultTable, rule: SuppressionRule, cohort: Mapping[str, int], dropped: set[object]
-) -> tuple[str, ...]:
-    keep = {str(v) for v in cohort.values()}
-    notes = [strip_note_counts(n, keep) for n in t.notes]
-    notes.append(f"Small numbers suppressed ({rule.description}).")
-    if dropped:
-        notes.append(
-            "Some categories with small numbers are not shown separately; "
-            "they are still counted in the totals."
-        )
-    return tuple(dict.fromkeys(notes))
-
-
-def _without_rows(t: ResultTable, dropped: set[object], high: int) -> ResultTable:
-    keep = [i for i, r in enumerate(t.data.index) if str(r) not in dropped]
-    rows = [t.data.index[i] for i in keep]
-    members = []
-    gone = []  # the cells left out stay in the reader model as unknowns (analysis.attack)
-    shape = t.data.shape
-    for m in of_table(t.extra):
-        for (i, j), mask in _cells(m, shape):
-            if i not in keep and int(mask.sum()) > 0 and int(mask.sum()) <= high:
-                # A small count left out: it stays in the reader model, to be checked.
-                gone.append((str(t.data.index[i]), str(t.data.columns[j]), m.unit, m.ids, mask))
-        remap = {old: new for new, old in enumerate(keep)}
-        cells = {(remap[i], j): v for (i, j), v in m.cells.items() if i in remap}
-        bases = {(remap[i], j): v for (i, j), v in m.bases.items() if i in remap}
-        members.append(
-            Members(
-                m.unit,
-                m.ids,
-                [m.rows[i] for i in keep] if m.rows else (),
-                m.cols,
-                cells,
-                bases,
-                m.columns,
-            )
-        )
-    changes: dict[str, object] = {
-        "data": t.data.loc[rows],
-        "extra": {**t.extra, "members": tuple(members), "dropped_cells": tuple(gone)},
-        "groups": {
-            g: tuple(x for x in v if str(x) not in dropped)
-            for g, v in t.groups.items()
-            if str(g) not in dropped
-        },
-    }
-    for name in ("percent", "counts", "suppressed"):
-        frame = getattr(t, name)
-        if frame is not None:
-            changes[name] = frame.loc[[r for r in rows if r in frame.index]]
-    return t.replace(**changes)
