@@ -17,20 +17,10 @@ import pytest
 
 import published_tables as pub
 from analysis_acceptance import inconsistency
+from cafcass_frames import LAW_ROWS
 from casereview.io.exporter import export_file
 from report_pages import store_with
 
-# 001 Table 5 groups law types as public (s31, others) and private (WTFH, WTFH & WAFH).
-LAW_GROUPS = {
-    "public_s31": ("public_s31",),
-    "public_other": ("public_other",),
-    "public": ("public_s31", "public_other"),
-    "private_wtfh": ("private_wtfh",),
-    "private_wtfh_wafh": ("private_wtfh_wafh",),
-    "private": ("private_wtfh", "private_wtfh_wafh"),
-    "public_and_private": ("public_and_private",),
-    "all": None,
-}
 STUDIES = {
     "2017": ("cafcass-2017",),
     "2012-2015": ("cafcass-2012", "cafcass-2013", "cafcass-2014", "cafcass-2015"),
@@ -97,8 +87,8 @@ def test_table_5_risk_ratings_rebuilt_from_the_export(
     for key, (label, cells) in t5["rows"].items():
         for column, published in zip(t5["columns"], cells, strict=True):
             rows = cases
-            if LAW_GROUPS[key] is not None:
-                rows = rows[rows["law_type"].isin(LAW_GROUPS[key])]
+            if key != "all":  # 001 Table 5's law-type groups
+                rows = rows[rows["law_type"].isin(LAW_ROWS[key])]
             if STUDIES[column] is not None:
                 rows = rows[rows["study"].isin(STUDIES[column])]
             if published is None:
