@@ -18,12 +18,12 @@ import struct
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from casereview.errors import DocumentError
 from casereview.ingest.reader import read_document
 from casereview.sandbox import Limits
+from fuzz_outcome import Outcome, refusal
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
 SEEDS = {
@@ -137,34 +137,12 @@ def mutants(kind: str, count: int, seed: int) -> Iterator[tuple[int, bytes]]:
         yield n, (mutate_docx(rng, original) if kind == "docx" else mutate_bytes(rng, original, kind))
 
 
-@dataclass(frozen=True)
-class Outcome:
-    status: str  # "read" | "refused" | "traceback" | "crash" | "hang"
-    detail: str
-
-
-# Messages the worker gives when the reader let a parser exception through (it would have
-# been a traceback outside the worker), when a C parser died on a signal (contained by the
-# worker, still counted) and when a limit was hit.
-_ESCAPED = ("corrupt or unreadable file (",)
-_CRASHED = ("the parser crashed", "the parser stopped")
-_HUNG = ("reading took longer than", "of CPU time")
-
-
 def classify(path: Path, limits: Limits = FUZZ_LIMITS) -> Outcome:
     try:
         doc = read_document(path, limits=limits)
     except DocumentError as exc:
         msg = exc.message
-        if any(h in msg for h in _HUNG):
-            return Outcome("hang", msg)
-        if any(e in msg for e in _ESCAPED):
-            return Outcome("traceback", msg)
-        if any(c in msg for c in _CRASHED):
-            return Outcome("crash", msg)
-        if "\n" in msg or not msg.startswith(f"{path.name}: "):
-            return Outcome("traceback", f"not one line naming the file: {msg!r}")
-        return Outcome("refused", msg)
+        return refusal(msg, "\n" not in msg and msg.startswith(f"{path.name}: "))
     except Exception as exc:  # noqa: BLE001 (what the fuzzer is looking for)
         return Outcome("traceback", f"{type(exc).__name__}: {exc}")
     return Outcome("read", f"{doc.page_count} pages")

@@ -21,7 +21,6 @@ import time
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from casereview.codebook import default_registry
@@ -29,6 +28,7 @@ from casereview.errors import CaseReviewError
 from casereview.io import readers
 from casereview.io.validate import detect_codebook, validate_table
 from casereview.sandbox import Limits
+from fuzz_outcome import Outcome, refusal
 
 DATA = Path(__file__).parent / "data"
 SEEDS = {"csv": DATA / "cases_small.csv", "xlsx": DATA / "cases_small.xlsx", "sav": DATA / "cases_small.sav"}
@@ -151,17 +151,6 @@ def mutants(kind: str, count: int, seed: int) -> Iterator[tuple[int, bytes]]:
         yield n, MUTATORS[kind](rng, original)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    status: str  # "read" | "refused" | "traceback" | "crash" | "hang"
-    detail: str
-
-
-_ESCAPED = ("corrupt or unreadable file (",)
-_CRASHED = ("the parser crashed", "the parser stopped")
-_HUNG = ("reading took longer than", "of CPU time")
-
-
 def classify(path: Path, limits: Limits = FUZZ_LIMITS) -> Outcome:
     original = readers.BINARY_LIMITS
     readers.BINARY_LIMITS = limits
@@ -173,15 +162,7 @@ def classify(path: Path, limits: Limits = FUZZ_LIMITS) -> Outcome:
         _batch, errors = validate_table(table, cb)
     except CaseReviewError as exc:
         msg = exc.message
-        if any(h in msg for h in _HUNG):
-            return Outcome("hang", msg)
-        if any(e in msg for e in _ESCAPED):
-            return Outcome("traceback", msg)
-        if any(c in msg for c in _CRASHED):
-            return Outcome("crash", msg)
-        if "\n" in msg or "\r" in msg or path.name not in msg:
-            return Outcome("traceback", f"not one line naming the file: {msg!r}")
-        return Outcome("refused", msg)
+        return refusal(msg, "\n" not in msg and "\r" not in msg and path.name in msg)
     except Exception as exc:  # noqa: BLE001 (what the fuzzer is looking for)
         return Outcome("traceback", f"{type(exc).__name__}: {exc}")
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fuzz_outcome import fuzz_outcomes
 from table_fuzz import SEEDS, classify, mutants
 
 PER_FORMAT = 60
@@ -15,11 +16,7 @@ PER_FORMAT = 60
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx", "sav"])
 def test_mutated_case_tables_are_read_or_refused_cleanly(kind: str, tmp_path: Path) -> None:
-    outcomes = {}
-    for n, data in mutants(kind, PER_FORMAT, seed=2026):
-        path = tmp_path / f"mutant_{n:03d}{SEEDS[kind].suffix}"
-        path.write_bytes(data)
-        outcomes[n] = classify(path)
+    outcomes = fuzz_outcomes(SEEDS, classify, mutants, kind, PER_FORMAT, 2026, tmp_path)
     bad = {n: o for n, o in outcomes.items() if o.status not in ("read", "refused")}
     assert bad == {}
     statuses = {o.status for o in outcomes.values()}

@@ -10,17 +10,14 @@ from pathlib import Path
 import pytest
 
 from document_fuzz import SEEDS, classify, mutants
+from fuzz_outcome import fuzz_outcomes
 
 PER_FORMAT = 60
 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
 def test_mutated_documents_are_read_or_refused_cleanly(kind: str, tmp_path: Path) -> None:
-    outcomes = {}
-    for n, data in mutants(kind, PER_FORMAT, seed=2026):
-        path = tmp_path / f"mutant_{n:03d}{SEEDS[kind].suffix}"
-        path.write_bytes(data)
-        outcomes[n] = classify(path)
+    outcomes = fuzz_outcomes(SEEDS, classify, mutants, kind, PER_FORMAT, 2026, tmp_path)
     bad = {n: o for n, o in outcomes.items() if o.status not in ("read", "refused")}
     assert bad == {}
     statuses = {o.status for o in outcomes.values()}
